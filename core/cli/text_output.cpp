@@ -1,0 +1,34 @@
+#include "text_output.hpp"
+
+#include <fmt/format.h>
+
+namespace crdb_connect::cli {
+
+std::string to_text(const Diagnostic& d) {
+  std::string line = fmt::format("{}: {}", to_string(d.severity), d.message);
+  std::string where = d.field;
+  if (!d.drivers.empty()) {
+    for (const auto& id : d.drivers) where += (where.empty() ? "" : where == d.field ? " / " : ", ") + id;
+  }
+  return fmt::format("{} [{}{}{}]\n", line, d.code, where.empty() ? "" : " ", where);
+}
+
+std::string to_text(const GenerateResult& result) {
+  std::string out;
+  for (const auto& d : result.diagnostics) out += to_text(d);
+  if (!result.diagnostics.empty()) out += '\n';
+  for (const auto& o : result.outputs) {
+    out += fmt::format("== {} ({}){}\n", o.name, o.language, o.ok ? "" : "  [not usable: see the errors above]");
+    out += fmt::format("Install: {}\n", o.install);
+    for (const auto& e : o.env) out += fmt::format("{}={}\n", e.name, e.value);
+    if (o.env.empty() && !o.connection_string.empty()) out += fmt::format("Connection string: {}\n", o.connection_string);
+    out += fmt::format("--- {}\n{}", o.snippet_file, o.snippet);
+    if (!o.snippet.empty() && o.snippet.back() != '\n') out += '\n';
+    for (const auto& n : o.notes) out += fmt::format("Note: {}\n", n);
+    for (const auto& v : o.variants) out += fmt::format("Variant ({}):\n{}\n", v.label, v.value);
+    out += '\n';
+  }
+  return out;
+}
+
+}  // namespace crdb_connect::cli

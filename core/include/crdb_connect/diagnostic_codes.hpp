@@ -1,0 +1,46 @@
+// Every diagnostic code the core can emit. Tests check that each code has a
+// test that produces it, and the npm package's .d.ts lists the same codes.
+#pragma once
+
+#include <array>
+#include <string_view>
+
+namespace crdb_connect {
+
+struct DiagnosticCodeInfo {
+  std::string_view code;
+  std::string_view summary;
+};
+
+inline constexpr std::array<DiagnosticCodeInfo, 28> kDiagnosticCodes{{
+  {"deployment-invalid", "deployment is not serverless, dedicated or self-hosted"},
+  {"driver-unknown", "a requested driver id is not one of the 13"},
+  {"field-required", "a field the deployment needs is empty"},
+  {"field-ignored", "a value was given for a field this deployment does not use"},
+  {"field-too-long", "a field is over 4 KiB"},
+  {"input-too-long", "the whole input is over 64 KiB"},
+  {"invalid-utf8", "a field is not valid UTF-8"},
+  {"nul-character", "a field contains a NUL character, which no driver can carry"},
+  {"control-character", "a field contains a control character"},
+  {"password-control-character", "the password contains a control character that tools may mangle"},
+  {"surrounding-whitespace", "a value starts or ends with white space"},
+  {"host-is-url", "a connection URL was pasted into the host field"},
+  {"host-has-port", "the host field contains a port"},
+  {"host-has-path", "the host field contains a path"},
+  {"host-has-userinfo", "the host field contains user@"},
+  {"host-invalid", "the host is not a DNS name, IPv4 or IPv6 address"},
+  {"host-brackets-removed", "brackets around an IPv6 address were removed"},
+  {"host-not-serverless", "a Serverless host is not under cockroachlabs.cloud"},
+  {"port-invalid", "the port is not an integer from 1 to 65535"},
+  {"routing-id-invalid", "the routing ID is not <cluster-name>-<tenant-id>"},
+  {"username-invalid", "the username breaks CockroachDB's rules for SQL user names"},
+  {"username-case-folded", "CockroachDB folds the username to lower case"},
+  {"database-needs-quoting", "the database name needs quoting in SQL"},
+  {"database-has-dot", "the database name contains a dot"},
+  {"path-home-not-expanded", "a certificate path uses ~ or $HOME, which drivers do not expand"},
+  {"path-relative", "a certificate path is relative to the program's working directory"},
+  {"key-needs-pk8", "pgJDBC before 42.7.9 reads only a PKCS#8 DER (.pk8) or PKCS#12 client key"},
+  {"value-not-carried", "a value that some drivers cannot carry"},
+}};
+
+}  // namespace crdb_connect

@@ -1,0 +1,76 @@
+// Plain value types shared by every part of crdb-connect: what the user gives,
+// what the core says about it, and what it produces. No behaviour lives here.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace crdb_connect {
+
+// Deployment is kept as the user's string so an unknown value can be reported
+// with a diagnostic instead of being silently mapped to a default.
+struct ConnectionParams {
+  std::string deployment = "serverless";  // serverless | dedicated | self-hosted
+  std::string username;
+  std::string password;    // Serverless and Dedicated
+  std::string host;
+  std::string port;        // empty means 26257
+  std::string database;    // empty means defaultdb
+  std::string routing_id;  // Serverless: <cluster-name>-<tenant-id>
+  std::string root_cert;   // Dedicated, Self-hosted; optional on Serverless
+  std::string client_cert; // Self-hosted
+  std::string client_key;  // Self-hosted
+};
+
+enum class Severity { error, warning, info };
+
+struct Diagnostic {
+  std::string code;     // stable kebab-case identifier; tests and JS match on it
+  std::string field;    // ConnectionParams field in camelCase, or "" for the whole input
+  Severity severity = Severity::error;
+  std::string message;  // says what is wrong and how to fix it
+  std::vector<std::string> drivers;  // driver ids affected; empty means every driver
+  // Position in parsed text (parser diagnostics only); -1 when not applicable.
+  long offset = -1;
+  long length = 0;
+};
+
+struct EnvVar {
+  std::string name;
+  std::string value;
+};
+
+struct Variant {
+  std::string label;  // when to use it, e.g. "Sequelize 6.9 and earlier"
+  std::string value;
+};
+
+struct Output {
+  std::string driver;    // stable id, e.g. "node-postgres"
+  std::string name;      // display name
+  std::string language;  // javascript | typescript | python | go | java | ruby
+  bool ok = true;        // false when an error diagnostic applies to this driver
+  std::string connection_string;  // empty for Django (settings dict only)
+  std::vector<EnvVar> env;        // variables the snippet reads
+  std::string install;
+  std::string snippet;
+  std::string snippet_file;      // where the snippet goes, e.g. "settings.py"
+  std::string snippet_language;  // syntax of the snippet (xml, yaml, python, ...)
+  std::string docs_url;
+  std::vector<std::string> notes;
+  std::vector<Variant> variants;
+};
+
+struct GenerateResult {
+  bool ok = true;  // false when any diagnostic is an error
+  std::vector<Diagnostic> diagnostics;
+  std::vector<Output> outputs;
+};
+
+struct GenerateOptions {
+  std::vector<std::string> drivers;  // driver ids to produce; empty means all 13
+};
+
+const char* to_string(Severity severity);
+
+}  // namespace crdb_connect

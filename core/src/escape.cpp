@@ -1,0 +1,251 @@
+#include "crdb_connect/escape.hpp"
+
+#include <fmt/format.h>
+
+#include "utf8.hpp"
+
+namespace crdb_connect::escape {
+namespace {
+
+bool is_unreserved(unsigned char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '.' || c == '_' || c == '~';
+}
+
+std::string percent_encode(std::string_view value, bool keep_slash) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(value.size() * 3 / 2);
+  for (const char ch : value) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (is_unreserved(c) || (keep_slash && c == '/')) {
+      out += ch;
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    }
+  }
+  return out;
+}
+
+// Walks code points, letting `escape_one` append an escape (returning true) or
+// leave the character to be copied as UTF-8.
+template <typename EscapeOne>
+std::string quoted(std::string_view value, char quote, EscapeOne escape_one) {
+  std::string out;
+  out.reserve(value.size() + 2);
+  out += quote;
+  std::size_t pos = 0;
+  while (pos < value.size()) {
+    const char32_t cp = utf8::next(value, pos);
+    if (!escape_one(out, cp)) utf8::append(out, cp);
+  }
+  out += quote;
+  return out;
+}
+
+bool is_line_separator(char32_t cp) { return cp == 0x2028 || cp == 0x2029 || cp == 0x85; }
+
+}  // namespace
+
+std::string url_component(std::string_view value) { return percent_encode(value, false); }
+std::string url_query_path(std::string_view value) { return percent_encode(value, true); }
+
+std::string javascript_string(std::string_view value) {
+  return quoted(value, '"', [](std::string& out, char32_t cp) {
+    switch (cp) {
+      case '"': out += "\\\""; return true;
+      case '\\': out += "\\\\"; return true;
+      case '\n': out += "\\n"; return true;
+      case '\r': out += "\\r"; return true;
+      case '\t': out += "\\t"; return true;
+      default: break;
+    }
+    // U+2028/2029 end a line in older engines; controls are unreadable.
+    if (cp < 0x20 || cp == 0x7F || is_line_separator(cp) || (cp >= 0x80 && cp <= 0x9F)) {
+      fmt::format_to(std::back_inserter(out), "\\u{:04X}", static_cast<unsigned>(cp));
+      return true;
+    }
+    return false;
+  });
+}
+
+std::string python_string(std::string_view value) {
+  return quoted(value, '\'', [](std::string& out, char32_t cp) {
+    switch (cp) {
+      case '\'': out += "\\'"; return true;
+      case '\\': out += "\\\\"; return true;
+      case '\n': out += "\\n"; return true;
+      case '\r': out += "\\r"; return true;
+      case '\t': out += "\\t"; return true;
+      default: break;
+    }
+    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
+      fmt::format_to(std::back_inserter(out), "\\x{:02x}", static_cast<unsigned>(cp));
+      return true;
+    }
+    if (is_line_separator(cp) || cp == 0xFEFF) {
+      fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(cp));
+      return true;
+    }
+    return false;
+  });
+}
+
+std::string go_string(std::string_view value) {
+  return quoted(value, '"', [](std::string& out, char32_t cp) {
+    switch (cp) {
+      case '"': out += "\\\""; return true;
+      case '\\': out += "\\\\"; return true;
+      case '\n': out += "\\n"; return true;
+      case '\r': out += "\\r"; return true;
+      case '\t': out += "\\t"; return true;
+      default: break;
+    }
+    if (cp < 0x20 || cp == 0x7F) {
+      fmt::format_to(std::back_inserter(out), "\\x{:02x}", static_cast<unsigned>(cp));
+      return true;
+    }
+    if ((cp >= 0x80 && cp <= 0x9F) || is_line_separator(cp) || cp == 0xFEFF) {
+      fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(cp));
+      return true;
+    }
+    return false;
+  });
+}
+
+std::string java_string(std::string_view value) {
+  // javac turns \uXXXX into characters before it reads literals, so a control
+  // written as \u000a would end the literal. Controls use octal escapes; other
+  // non-ASCII characters use \uXXXX (safe: none of them is '"' or '\\'), which
+  // keeps the source ASCII and independent of javac's -encoding.
+  return quoted(value, '"', [](std::string& out, char32_t cp) {
+    switch (cp) {
+      case '"': out += "\\\""; return true;
+      case '\\': out += "\\\\"; return true;
+      case '\n': out += "\\n"; return true;
+      case '\r': out += "\\r"; return true;
+      case '\t': out += "\\t"; return true;
+      default: break;
+    }
+    if (cp < 0x20 || cp == 0x7F) {
+      fmt::format_to(std::back_inserter(out), "\\{:03o}", static_cast<unsigned>(cp));
+      return true;
+    }
+    if (cp >= 0x80 && cp <= 0xFFFF) {
+      fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(cp));
+      return true;
+    }
+    if (cp > 0xFFFF) {
+      const char32_t v = cp - 0x10000;
+      fmt::format_to(std::back_inserter(out), "\\u{:04x}\\u{:04x}", 0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF));
+      return true;
+    }
+    return false;
+  });
+}
+
+std::string ruby_string(std::string_view value) {
+  std::string out = quoted(value, '"', [](std::string& out, char32_t cp) {
+    switch (cp) {
+      case '"': out += "\\\""; return true;
+      case '\\': out += "\\\\"; return true;
+      case '#': out += "\\#"; return true;  // stops #{...}, #@var and #$var interpolation
+      case '\n': out += "\\n"; return true;
+      case '\r': out += "\\r"; return true;
+      case '\t': out += "\\t"; return true;
+      default: break;
+    }
+    if (cp < 0x20 || cp == 0x7F) {
+      fmt::format_to(std::back_inserter(out), "\\x{:02X}", static_cast<unsigned>(cp));
+      return true;
+    }
+    if ((cp >= 0x80 && cp <= 0x9F) || is_line_separator(cp) || cp == 0xFEFF) {
+      fmt::format_to(std::back_inserter(out), "\\u{:04X}", static_cast<unsigned>(cp));
+      return true;
+    }
+    return false;
+  });
+  return out;
+}
+
+std::string yaml_string(std::string_view value) {
+  return quoted(value, '"', [](std::string& out, char32_t cp) {
+    switch (cp) {
+      case '"': out += "\\\""; return true;
+      case '\\': out += "\\\\"; return true;
+      case '\n': out += "\\n"; return true;
+      case '\r': out += "\\r"; return true;
+      case '\t': out += "\\t"; return true;
+      case 0x85: out += "\\N"; return true;
+      case 0x2028: out += "\\L"; return true;
+      case 0x2029: out += "\\P"; return true;
+      default: break;
+    }
+    // YAML allows only printable characters in a document.
+    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
+      fmt::format_to(std::back_inserter(out), "\\x{:02X}", static_cast<unsigned>(cp));
+      return true;
+    }
+    if ((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF || cp == 0xFEFF) {
+      fmt::format_to(std::back_inserter(out), "\\u{:04X}", static_cast<unsigned>(cp));
+      return true;
+    }
+    return false;
+  });
+}
+
+std::string xml_text(std::string_view value) {
+  std::string out;
+  out.reserve(value.size());
+  std::size_t pos = 0;
+  while (pos < value.size()) {
+    const char32_t cp = utf8::next(value, pos);
+    switch (cp) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      case '\t': out += "&#9;"; break;
+      case '\n': out += "&#10;"; break;
+      case '\r': out += "&#13;"; break;
+      default: utf8::append(out, cp); break;
+    }
+  }
+  return out;
+}
+
+bool xml_can_carry(std::string_view value) {
+  std::size_t pos = 0;
+  while (pos < value.size()) {
+    const std::size_t start = pos;
+    const char32_t cp = utf8::next(value, pos);
+    if (cp == utf8::kReplacement && pos - start != 3) return false;
+    if (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') return false;
+    if (cp == 0xFFFE || cp == 0xFFFF) return false;
+  }
+  return true;
+}
+
+std::string libpq_keyword_value(std::string_view value) {
+  bool needs_quotes = value.empty();
+  for (const char c : value) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == '\'' ||
+        c == '\\' || c == '=') {
+      needs_quotes = true;
+      break;
+    }
+  }
+  if (!needs_quotes) return std::string(value);
+  std::string out = "'";
+  for (const char c : value) {
+    if (c == '\'' || c == '\\') out += '\\';
+    out += c;
+  }
+  out += '\'';
+  return out;
+}
+
+}  // namespace crdb_connect::escape

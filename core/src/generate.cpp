@@ -1,0 +1,60 @@
+#include "crdb_connect/generate.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "crdb_connect/drivers.hpp"
+#include "model.hpp"
+#include "render.hpp"
+
+namespace crdb_connect {
+namespace {
+
+bool applies_to(const Diagnostic& d, std::string_view driver_id) {
+  return d.drivers.empty() || std::find(d.drivers.begin(), d.drivers.end(), driver_id) != d.drivers.end();
+}
+
+// The requested drivers in table order; unknown ids become diagnostics.
+std::vector<std::string_view> select_drivers(const GenerateOptions& options, std::vector<Diagnostic>& diagnostics) {
+  std::vector<std::string_view> selected;
+  for (const auto& driver : driver_table()) {
+    const bool wanted = options.drivers.empty() ||
+                        std::find(options.drivers.begin(), options.drivers.end(), driver.id) != options.drivers.end();
+    if (wanted) selected.push_back(driver.id);
+  }
+  for (const auto& id : options.drivers) {
+    if (!find_driver(id)) {
+      diagnostics.push_back({"driver-unknown", "drivers", Severity::error,
+                             fmt::format("Unknown driver \"{}\". Known drivers: node-postgres, sequelize, typeorm, "
+                                         "psycopg2, sqlalchemy, django, pgx, pq, gorm, jdbc, hibernate, ruby-pg, "
+                                         "activerecord.",
+                                         id),
+                             {}});
+    }
+  }
+  return selected;
+}
+
+}  // namespace
+
+GenerateResult generate(const ConnectionParams& params, const GenerateOptions& options) {
+  GenerateResult result;
+  const Model model = validate(params, result.diagnostics);
+  const auto selected = select_drivers(options, result.diagnostics);
+  check_driver_limits(model, selected, result.diagnostics);
+
+  result.outputs.reserve(selected.size());
+  for (std::string_view id : selected) {
+    Output out = render(*find_driver(id), model);
+    out.ok = std::none_of(result.diagnostics.begin(), result.diagnostics.end(), [&](const Diagnostic& d) {
+      return d.severity == Severity::error && applies_to(d, id);
+    });
+    result.outputs.push_back(std::move(out));
+  }
+  result.ok = std::none_of(result.diagnostics.begin(), result.diagnostics.end(),
+                           [](const Diagnostic& d) { return d.severity == Severity::error; });
+  return result;
+}
+
+}  // namespace crdb_connect

@@ -1,0 +1,166 @@
+#include "crdb_connect/json.hpp"
+
+#include <fmt/format.h>
+
+#include "crdb_connect/drivers.hpp"
+#include "utf8.hpp"
+
+namespace crdb_connect {
+namespace {
+
+// A tiny streaming writer: keys are trusted literals, values go through
+// append_json_string. Keeps field order stable, which the golden files rely on.
+class Writer {
+ public:
+  explicit Writer(std::string& out) : out_(out) {}
+
+  void open(char bracket) { out_ += bracket; first_ = true; }
+  void close(char bracket) { out_ += bracket; first_ = false; }
+  void key(std::string_view name) {
+    comma();
+    out_ += '"';
+    out_ += name;
+    out_ += "\":";
+    first_ = true;  // the value follows without a comma
+  }
+  void value(std::string_view text) { comma(); append_json_string(out_, text); }
+  void value(bool flag) { comma(); out_ += flag ? "true" : "false"; }
+  void value(long number) { comma(); out_ += fmt::format("{}", number); }
+  void field(std::string_view name, std::string_view text) { key(name); value(text); }
+  void field(std::string_view name, bool flag) { key(name); value(flag); }
+  void strings(std::string_view name, const std::vector<std::string>& items) {
+    key(name);
+    open('[');
+    for (const auto& item : items) value(item);
+    close(']');
+  }
+
+ private:
+  void comma() {
+    if (!first_) out_ += ',';
+    first_ = false;
+  }
+  std::string& out_;
+  bool first_ = true;
+};
+
+void write_diagnostic(Writer& w, const Diagnostic& d) {
+  w.open('{');
+  w.field("code", d.code);
+  w.field("field", d.field);
+  w.field("severity", to_string(d.severity));
+  w.field("message", d.message);
+  w.strings("drivers", d.drivers);
+  if (d.offset >= 0) {
+    w.key("offset");
+    w.value(d.offset);
+    w.key("length");
+    w.value(d.length);
+  }
+  w.close('}');
+}
+
+void write_output(Writer& w, const Output& o) {
+  w.open('{');
+  w.field("driver", o.driver);
+  w.field("name", o.name);
+  w.field("language", o.language);
+  w.field("ok", o.ok);
+  w.field("connectionString", o.connection_string);
+  w.key("env");
+  w.open('[');
+  for (const auto& e : o.env) {
+    w.open('{');
+    w.field("name", e.name);
+    w.field("value", e.value);
+    w.close('}');
+  }
+  w.close(']');
+  w.field("install", o.install);
+  w.field("snippet", o.snippet);
+  w.field("snippetFile", o.snippet_file);
+  w.field("snippetLanguage", o.snippet_language);
+  w.field("docsUrl", o.docs_url);
+  w.strings("notes", o.notes);
+  w.key("variants");
+  w.open('[');
+  for (const auto& v : o.variants) {
+    w.open('{');
+    w.field("label", v.label);
+    w.field("value", v.value);
+    w.close('}');
+  }
+  w.close(']');
+  w.close('}');
+}
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view text) {
+  out += '"';
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const char32_t cp = utf8::next(text, pos);
+    switch (cp) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (cp < 0x20 || cp == 0x2028 || cp == 0x2029) {
+          fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(cp));
+        } else {
+          utf8::append(out, cp);
+        }
+    }
+  }
+  out += '"';
+}
+
+std::string to_json(const Diagnostic& diagnostic) {
+  std::string out;
+  Writer w(out);
+  write_diagnostic(w, diagnostic);
+  return out;
+}
+
+std::string to_json(const GenerateResult& result) {
+  std::string out;
+  out.reserve(16 * 1024);
+  Writer w(out);
+  w.open('{');
+  w.field("ok", result.ok);
+  w.key("diagnostics");
+  w.open('[');
+  for (const auto& d : result.diagnostics) write_diagnostic(w, d);
+  w.close(']');
+  w.key("outputs");
+  w.open('[');
+  for (const auto& o : result.outputs) write_output(w, o);
+  w.close(']');
+  w.close('}');
+  return out;
+}
+
+std::string drivers_json() {
+  std::string out;
+  Writer w(out);
+  w.open('[');
+  for (const auto& d : driver_table()) {
+    w.open('{');
+    w.field("id", d.id);
+    w.field("name", d.name);
+    w.field("language", to_string(d.language));
+    w.field("install", d.install);
+    w.field("snippetFile", d.snippet_file);
+    w.field("snippetLanguage", d.snippet_language);
+    w.field("docsUrl", d.docs_url);
+    w.field("envVar", d.env_var);
+    w.close('}');
+  }
+  w.close(']');
+  return out;
+}
+
+}  // namespace crdb_connect

@@ -1,0 +1,182 @@
+#include "render.hpp"
+
+#include <fmt/format.h>
+
+#include "crdb_connect/escape.hpp"
+#include "snippets.hpp"
+#include "urls.hpp"
+
+namespace crdb_connect {
+namespace {
+
+bool is_pkcs8_or_pkcs12(std::string_view path) {
+  for (std::string_view ext : {".pk8", ".p12", ".pfx"}) {
+    if (path.size() >= ext.size() && path.substr(path.size() - ext.size()) == ext) return true;
+  }
+  return false;
+}
+
+bool changed_by_encoding(std::string_view value) { return escape::url_component(value) != value; }
+
+// Notes shared by several drivers, chosen by the columns of the driver's row.
+void add_common_notes(const DriverInfo& driver, const Model& model, std::vector<std::string>& notes) {
+  const bool url = driver.scheme != UrlScheme::none;
+  const bool serverless = model.deployment == Deployment::serverless;
+
+  if (url && (changed_by_encoding(model.username) || changed_by_encoding(model.password) ||
+              changed_by_encoding(model.database))) {
+    notes.emplace_back(
+        "User, password and database are percent-encoded in the URL (for example @ is %40, + is %2B and a space "
+        "is %20); the driver decodes them back. '+' and spaces are never left raw, because several drivers read "
+        "'+' as a space.");
+  }
+  if (url && serverless && driver.scheme != UrlScheme::postgresql_bare) {
+    notes.emplace_back(
+        "options=--cluster%3D<routing-id> names your cluster to the Serverless proxy. Keep the '=' encoded as %3D: "
+        "libpq rejects a second raw '=' inside a query value.");
+  }
+  if (driver.uses_libpq && serverless && model.root_cert.empty()) {
+    notes.emplace_back(
+        "libpq verifies the server with the CA certificate at ~/.postgresql/root.crt (Windows: "
+        "%APPDATA%\\postgresql\\root.crt) when no sslrootcert is given. Download the CA certificate from the "
+        "CockroachDB Cloud Console to that path, or enter its path as the CA certificate.");
+  }
+  if (!driver.uses_libpq && serverless && model.root_cert.empty() && driver.language != Language::java) {
+    notes.emplace_back("The Serverless certificate is verified against the system's trusted CAs; no CA file is needed.");
+  }
+  if (model.uses_client_cert() && (driver.uses_libpq || driver.shape == SnippetShape::pq)) {
+    notes.emplace_back(fmt::format(
+        "The client key must be readable only by its owner (chmod 600 {}): {} refuses a key that group or others "
+        "can read.",
+        model.client_key.empty() ? "<client-key>" : model.client_key,
+        driver.uses_libpq ? "libpq" : "lib/pq"));
+  }
+  if (model.uses_client_cert() && driver.language == Language::java && !is_pkcs8_or_pkcs12(model.client_key)) {
+    notes.emplace_back(fmt::format(
+        "pgJDBC before 42.7.9 reads the client key only as PKCS#8 DER (.pk8) or PKCS#12 (.p12/.pfx). Convert it "
+        "with: openssl pkcs8 -topk8 -inform PEM -outform DER -in {} -out client.pk8 -nocrypt, then use the .pk8 "
+        "path as the client key. 42.7.9 and later also read PEM keys.",
+        model.client_key.empty() ? "client.key" : model.client_key));
+  }
+}
+
+void add_driver_notes(const DriverInfo& driver, const Model& model, const std::string& url,
+                      std::vector<std::string>& notes, std::vector<Variant>& variants) {
+  const bool has_cert_paths = !model.root_cert.empty() || model.uses_client_cert();
+  switch (driver.shape) {
+    case SnippetShape::node_postgres:
+      if (has_cert_paths) {
+        notes.emplace_back(
+            "node-postgres reads the sslrootcert/sslcert/sslkey files when it parses the string, relative to the "
+            "working directory, and they replace any ssl object passed in code.");
+      }
+      break;
+    case SnippetShape::sequelize: {
+      notes.emplace_back(
+          "This format needs Sequelize 6.10 or later with sequelize-cockroachdb. For 6.9 and earlier, use the "
+          "variant.");
+      urls::UrlShape legacy{"postgresql", urls::TlsStyle::legacy_ssl, true};
+      variants.push_back({"Sequelize 6.9 and earlier", urls::uri(model, legacy)});
+      break;
+    }
+    case SnippetShape::typeorm:
+      notes.emplace_back(
+          "TypeORM ignores TLS parameters in the URL's query string, so the URL has none: TLS is set in ssl"
+          + std::string(model.uses_routing_id() ? " and the routing ID in extra.options." : "."));
+      if (!model.root_cert.empty()) {
+        notes.emplace_back(
+            "ssl.ca (and key, cert) take the certificate's content, not its path, so the snippet reads the files "
+            "named by CA_CERT" +
+            std::string(model.uses_client_cert() ? ", CLIENT_KEY and CLIENT_CERT" : "") +
+            ". The reference passes process.env.CA_CERT directly, which would hand TypeORM the path.");
+      }
+      break;
+    case SnippetShape::sqlalchemy:
+      notes.emplace_back("The cockroachdb:// scheme needs the sqlalchemy-cockroachdb package.");
+      if (url.find('%') != std::string::npos) {
+        notes.emplace_back(
+            "In alembic.ini or any other ConfigParser file, write every % of this URL as %%.");
+      }
+      break;
+    case SnippetShape::django:
+      notes.emplace_back(
+          "Django takes raw values, not a URL, so nothing is percent-encoded; the ENGINE needs the "
+          "django-cockroachdb package.");
+      if (has_cert_paths) {
+        notes.emplace_back(
+            "os.path.expandvars expands $VARIABLES in the certificate paths (not ~); a path with a literal '$' "
+            "would change.");
+      }
+      break;
+    case SnippetShape::pgx:
+    case SnippetShape::pq:
+    case SnippetShape::gorm:
+      notes.emplace_back(
+          "The connection string is inlined as in the reference, escaped as a Go string. To keep the password out "
+          "of source code, read it with os.Getenv(\"DATABASE_URL\") instead.");
+      if (driver.shape == SnippetShape::gorm) notes.emplace_back("GORM's postgres driver connects through pgx.");
+      break;
+    case SnippetShape::jdbc:
+      notes.emplace_back(
+          "pgJDBC takes user and password as query parameters and decodes them with URLDecoder, so they are "
+          "percent-encoded.");
+      break;
+    case SnippetShape::hibernate:
+      notes.emplace_back(
+          "In hibernate.cfg.xml every & of the URL is written &amp;. To keep the password out of the file, remove "
+          "that property and set DATABASE_URL, read by the Java variant.");
+      variants.push_back({"Java: set the URL from DATABASE_URL at start-up", snippets::hibernate_java_bootstrap()});
+      break;
+    case SnippetShape::activerecord:
+      notes.emplace_back("The cockroachdb:// scheme selects activerecord-cockroachdb-adapter.");
+      break;
+    case SnippetShape::psycopg2:
+    case SnippetShape::ruby_pg:
+      break;
+  }
+}
+
+std::vector<EnvVar> env_vars(const DriverInfo& driver, const Model& model, const std::string& url) {
+  std::vector<EnvVar> env;
+  if (!driver.env_var.empty()) env.push_back({std::string(driver.env_var), url});
+  if (driver.shape == SnippetShape::typeorm && !model.root_cert.empty()) {
+    env.push_back({"CA_CERT", model.root_cert});
+    if (model.uses_client_cert()) {
+      env.push_back({"CLIENT_CERT", model.client_cert});
+      env.push_back({"CLIENT_KEY", model.client_key});
+    }
+  }
+  return env;
+}
+
+}  // namespace
+
+std::string connection_url(const DriverInfo& driver, const Model& model) {
+  switch (driver.scheme) {
+    case UrlScheme::postgresql: return urls::uri(model, {"postgresql"});
+    case UrlScheme::cockroachdb: return urls::uri(model, {"cockroachdb"});
+    case UrlScheme::postgresql_bare: return urls::uri(model, {"postgresql", urls::TlsStyle::none});
+    case UrlScheme::jdbc: return urls::jdbc(model);
+    case UrlScheme::none: return {};
+  }
+  return {};
+}
+
+Output render(const DriverInfo& driver, const Model& model) {
+  Output out;
+  out.driver = driver.id;
+  out.name = driver.name;
+  out.language = to_string(driver.language);
+  out.connection_string = connection_url(driver, model);
+  out.env = env_vars(driver, model, out.connection_string);
+  out.install = driver.install;
+  out.snippet = snippets::render(driver.shape, model, out.connection_string);
+  out.snippet_file = driver.snippet_file;
+  out.snippet_language = driver.snippet_language;
+  out.docs_url = driver.docs_url;
+  add_common_notes(driver, model, out.notes);
+  add_driver_notes(driver, model, out.connection_string, out.notes, out.variants);
+  return out;
+}
+
+}  // namespace crdb_connect
