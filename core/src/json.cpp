@@ -14,7 +14,7 @@ class Writer {
  public:
   explicit Writer(std::string& out) : out_(out) {}
 
-  void open(char bracket) { out_ += bracket; first_ = true; }
+  void open(char bracket) { comma(); out_ += bracket; first_ = true; }
   void close(char bracket) { out_ += bracket; first_ = false; }
   void key(std::string_view name) {
     comma();
@@ -122,6 +122,31 @@ std::string to_json(const Diagnostic& diagnostic) {
   std::string out;
   Writer w(out);
   write_diagnostic(w, diagnostic);
+  return out;
+}
+
+std::string to_json(const Output& output) {
+  std::string out;
+  Writer w(out);
+  write_output(w, output);
+  return out;
+}
+
+std::string to_json(const ConnectionParams& p) {
+  std::string out;
+  Writer w(out);
+  w.open('{');
+  w.field("deployment", p.deployment);
+  w.field("username", p.username);
+  w.field("password", p.password);
+  w.field("host", p.host);
+  w.field("port", p.port);
+  w.field("database", p.database);
+  w.field("routingId", p.routing_id);
+  w.field("rootCert", p.root_cert);
+  w.field("clientCert", p.client_cert);
+  w.field("clientKey", p.client_key);
+  w.close('}');
   return out;
 }
 
