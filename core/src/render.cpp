@@ -41,8 +41,13 @@ void add_common_notes(const DriverInfo& driver, const Model& model, std::vector<
         "%APPDATA%\\postgresql\\root.crt) when no sslrootcert is given. Download the CA certificate from the "
         "CockroachDB Cloud Console to that path, or enter its path as the CA certificate.");
   }
-  if (!driver.uses_libpq && serverless && model.root_cert.empty() && driver.language != Language::java) {
-    notes.emplace_back("The Serverless certificate is verified against the system's trusted CAs; no CA file is needed.");
+  if (!driver.uses_libpq && serverless && model.root_cert.empty()) {
+    notes.emplace_back(driver.language == Language::java
+        ? "Differs from the reference: pgJDBC's default SSL factory reads the CA only from ~/.postgresql/root.crt "
+          "(Windows: %APPDATA%\\postgresql\\root.crt) and fails when that file is missing, so the URL adds "
+          "sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory to verify against the JRE's trusted CAs; verify-full "
+          "still checks the host name. To use a downloaded CA file instead, enter its path as the CA certificate."
+        : "The Serverless certificate is verified against the system's trusted CAs; no CA file is needed.");
   }
   if (model.uses_client_cert() && (driver.uses_libpq || driver.shape == SnippetShape::pq)) {
     notes.emplace_back(fmt::format(

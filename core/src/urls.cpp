@@ -62,6 +62,12 @@ std::string jdbc(const Model& model) {
   Query query{{"user", escape::url_component(model.username)}};
   if (model.uses_password()) query.emplace_back("password", escape::url_component(model.password));
   append_tls(query, model, TlsStyle::sslmode);
+  // pgJDBC's default factory reads the CA only from ~/.postgresql/root.crt and
+  // fails when it is missing; the Java factory verifies against the JRE's
+  // trusted CAs, which hold the Serverless certificate's issuer.
+  if (model.deployment == Deployment::serverless && model.root_cert.empty()) {
+    query.emplace_back("sslfactory", "org.postgresql.ssl.DefaultJavaSSLFactory");
+  }
   if (model.uses_routing_id()) query.emplace_back("options", cluster_option(model));
   return join("jdbc:postgresql://" + host_port(model) + "/" + escape::url_component(model.database), query);
 }
