@@ -331,8 +331,10 @@ void check_routing_id(const std::string& id, Reporter& report) {
   }
 }
 
-// CockroachDB's rule for SQL user names (CREATE USER): after folding to lower
-// case, a letter or '_' first, then letters, digits, '_', '.', '-'; at most 63 bytes.
+// CockroachDB's rule for SQL user names (CREATE USER docs): case-insensitive,
+// a letter or '_' first, then letters (including non-Latin), digits, '_', '.';
+// at most 63 bytes; not "none", "pg_..." or "crdb_internal...". The server
+// also accepts '-' after the first character, so that is allowed too.
 void check_username(const std::string& name, Reporter& report) {
   if (name.empty()) return;
   bool has_upper = false;
@@ -350,6 +352,14 @@ void check_username(const std::string& name, Reporter& report) {
                                                             cp == '.' || cp == '-'));
     valid = allowed;
     first = false;
+  }
+  std::string lower;
+  for (char c : name) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  if (valid && (lower == "none" || lower.rfind("pg_", 0) == 0 || lower.rfind("crdb_internal", 0) == 0)) {
+    report.warning("username-invalid", "username",
+                   "CockroachDB reserves this user name (none, and names starting with pg_ or crdb_internal), so "
+                   "no user can have it. Check the name; the outputs still encode it exactly.");
+    return;
   }
   if (!valid) {
     report.warning("username-invalid", "username",

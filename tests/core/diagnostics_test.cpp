@@ -173,6 +173,24 @@ TEST_CASE("host validation accepts names and addresses and explains pasted mista
   CHECK(codes_for("cockroachdb://u@h/db") == std::vector<std::string>{"host-is-url"});
 }
 
+TEST_CASE("username rules follow CockroachDB's CREATE USER", "[diagnostics]") {
+  const auto has = [](const std::string& user, const std::string& code) {
+    ConnectionParams p = base_case("serverless");
+    p.username = user;
+    return find_code(generate(p), code) != nullptr;
+  };
+  for (const std::string good : {"maxroach", "_svc", "app.user", "jürgen_ñ", "user-1", "名前"}) {
+    INFO(good);
+    CHECK_FALSE(has(good, "username-invalid"));
+  }
+  for (const std::string bad : std::vector<std::string>{"1user", "max roach", "a@b", "none", "pg_admin", "crdb_internal_x", "x'y",
+                                std::string(64, 'a')}) {
+    INFO(bad);
+    CHECK(has(bad, "username-invalid"));
+  }
+  CHECK(has("Max", "username-case-folded"));
+}
+
 TEST_CASE("port and routing ID rules", "[diagnostics]") {
   const auto has = [](ConnectionParams p, const std::string& code) { return find_code(generate(p), code) != nullptr; };
   ConnectionParams p = base_case("serverless");
