@@ -192,3 +192,11 @@ TEST_CASE("JSON output is stable and escapes every string", "[json]") {
   append_json_string(s, std::string("bad\xFF", 4));
   CHECK(s == "\"bad\xEF\xBF\xBD\"");
 }
+
+TEST_CASE("JSON writes severities and driver languages as strings", "[json]") {
+  ConnectionParams p = case_named("serverless");
+  p.port = "x";
+  const std::string json = to_json(generate(p));
+  CHECK(contains(json, "\"code\":\"port-invalid\",\"field\":\"port\",\"severity\":\"error\","));
+  CHECK(contains(drivers_json(), "{\"id\":\"node-postgres\",\"name\":\"node-postgres\",\"language\":\"javascript\","));
+}
