@@ -68,7 +68,11 @@ EMSCRIPTEN_BINDINGS(crdb_connect) {
       .field("routingId", &ConnectionParams::routing_id)
       .field("rootCert", &ConnectionParams::root_cert)
       .field("clientCert", &ConnectionParams::client_cert)
-      .field("clientKey", &ConnectionParams::client_key);
+      .field("clientKey", &ConnectionParams::client_key)
+      .field("os", &ConnectionParams::os)
+      .field("shell", &ConnectionParams::shell)
+      .field("clusterId", &ConnectionParams::cluster_id)
+      .field("jdbcPk8Key", &ConnectionParams::jdbc_pk8_key);
   function("generateTape", &generate_tape);
   function("generateJson", &generate_json);
   function("generateText", &generate_text);

@@ -6,12 +6,13 @@ import createCrdbConnectModule from '../dist/crdb-connect-wasm.mjs';
 const wasmUrl = new URL('../dist/crdb-connect-wasm.wasm', import.meta.url);
 
 // Field names of the core's ConnectionParams, plus the generator's own option.
-const PARAM_KEYS = Object.freeze([
+const STRING_KEYS = Object.freeze([
   'deployment', 'username', 'password', 'host', 'port', 'database',
-  'routingId', 'rootCert', 'clientCert', 'clientKey',
+  'routingId', 'rootCert', 'clientCert', 'clientKey', 'os', 'shell', 'clusterId',
 ]);
+const BOOLEAN_KEYS = Object.freeze(['jdbcPk8Key']);
 const OPTION_KEYS = Object.freeze(['drivers']);
-const KNOWN_KEYS = new Set([...PARAM_KEYS, ...OPTION_KEYS]);
+const KNOWN_KEYS = new Set([...STRING_KEYS, ...BOOLEAN_KEYS, ...OPTION_KEYS]);
 
 // The core reports anything over 64 KiB as input-too-long, with its exact size.
 // Far past that, a string is not a connection setting but a mistake, and
@@ -84,10 +85,17 @@ function toWire(params, defaults) {
   }
   const wire = {};
   let total = 0;
-  for (const key of PARAM_KEYS) {
+  for (const key of STRING_KEYS) {
     const value = params[key];
     wire[key] = value === undefined ? defaults[key] : checkString(value, `params.${key}`);
     total += wire[key].length;
+  }
+  for (const key of BOOLEAN_KEYS) {
+    const value = params[key];
+    if (value !== undefined && typeof value !== 'boolean') {
+      throw new TypeError(`crdb-connect: params.${key} must be a boolean, got ${describe(value)}`);
+    }
+    wire[key] = value === undefined ? defaults[key] : value;
   }
   if (total > MAX_INPUT_LENGTH) {
     throw new TypeError(`crdb-connect: the parameters are ${total} characters long in all; the limit is ${MAX_INPUT_LENGTH}`);
@@ -119,6 +127,11 @@ function readTape(module, viewAddress) {
   let at = 0;
   const str = () => text.slice(at, (at += u32[i++]));
   const strs = () => { const n = u32[i++]; const out = new Array(n); for (let k = 0; k < n; k++) out[k] = str(); return out; };
+  const setup = () => {
+    const n = u32[i++]; const out = new Array(n);
+    for (let k = 0; k < n; k++) out[k] = { id: str(), title: str(), command: str(), note: str() };
+    return out;
+  };
   const pairs = (a, b) => {
     const n = u32[i++]; const out = new Array(n);
     for (let k = 0; k < n; k++) out[k] = { [a]: str(), [b]: str() };
@@ -137,9 +150,10 @@ function readTape(module, viewAddress) {
       driver: str(), name: str(), language: str(), ok: u32[i++] === 1, connectionString: str(),
       env: pairs('name', 'value'), install: str(), snippet: str(), snippetFile: str(),
       snippetLanguage: str(), docsUrl: str(), notes: strs(), variants: pairs('label', 'value'),
+      setup: setup(),
     };
   }
-  return { ok, diagnostics, outputs };
+  return { ok, diagnostics, outputs, setup: setup() };
 }
 
 function makeGenerator(module) {

@@ -44,6 +44,16 @@ void Tape::diagnostic(const Diagnostic& d) {
   }
 }
 
+void Tape::setup(const std::vector<SetupStep>& steps) {
+  number(static_cast<std::uint32_t>(steps.size()));
+  for (const auto& step : steps) {
+    text(step.id);
+    text(step.title);
+    text(step.command);
+    text(step.note);
+  }
+}
+
 void Tape::output(const Output& o) {
   text(o.driver);
   text(o.name);
@@ -66,6 +76,7 @@ void Tape::output(const Output& o) {
     text(v.label);
     text(v.value);
   }
+  setup(o.setup);
 }
 
 const TapeView& Tape::write(const GenerateResult& result) {
@@ -76,6 +87,7 @@ const TapeView& Tape::write(const GenerateResult& result) {
   for (const auto& d : result.diagnostics) diagnostic(d);
   number(static_cast<std::uint32_t>(result.outputs.size()));
   for (const auto& o : result.outputs) output(o);
+  setup(result.setup);
   view_ = TapeView{static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(ints_.data())),
                    static_cast<std::uint32_t>(ints_.size()),
                    static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(chars_.data())),

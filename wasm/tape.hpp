@@ -37,6 +37,7 @@ class Tape {
   void strings(const std::vector<std::string>& values);
   void diagnostic(const Diagnostic& d);
   void output(const Output& o);
+  void setup(const std::vector<SetupStep>& steps);
 
   std::vector<std::uint32_t> ints_;
   std::string chars_;
