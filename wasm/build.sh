@@ -8,8 +8,8 @@ export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"  # Emscripten 3.1.6's acorn p
 OUT="$ROOT/dist"
 STAMP="$OUT/.build-inputs"
 
-sources=("$ROOT"/core/src/*.cpp "$ROOT/wasm/bindings.cpp" "$ROOT/wasm/tape.cpp")
-inputs=("${sources[@]}" "$ROOT"/core/src/*.hpp "$ROOT"/core/include/crdb_connect/*.hpp "$ROOT"/wasm/*.hpp "$ROOT/wasm/build.sh")
+sources=("$ROOT"/core/src/*.cpp "$ROOT/core/cli/args.cpp" "$ROOT/wasm/bindings.cpp" "$ROOT/wasm/tape.cpp")
+inputs=("${sources[@]}" "$ROOT"/core/src/*.hpp "$ROOT"/core/include/crdb_connect/*.hpp "$ROOT"/wasm/*.hpp "$ROOT"/core/cli/*.hpp "$ROOT/wasm/build.sh")
 if [ "${1:-}" != "--force" ] && [ -f "$STAMP" ] && [ -z "$(find "${inputs[@]}" -newer "$STAMP" 2>/dev/null)" ]; then
   exit 0
 fi
@@ -30,7 +30,7 @@ mkdir -p "$OUT"
 #  separate .wasm     smaller than base64 SINGLE_FILE; wasm/index.js loads it
 #                     relative to import.meta.url (no fetch of file:// in Node)
 em++ -std=c++20 ${CRDB_WASM_OPT:--Oz} -flto -fno-exceptions -fno-rtti -DEMSCRIPTEN_HAS_UNBOUND_TYPE_NAMES=0 -DFMT_HEADER_ONLY -DFMT_USE_FLOAT=0 -DFMT_USE_DOUBLE=0 -DFMT_USE_LONG_DOUBLE=0 -DFMT_USE_INT128=0 -DFMT_STATIC_THOUSANDS_SEPARATOR=\',\' -DNDEBUG \
-  -I"$ROOT/core/include" -I"$ROOT/core/src" -I"$FMT_DIR" \
+  -I"$ROOT/core/include" -I"$ROOT/core/src" -I"$ROOT/core/cli" -I"$FMT_DIR" \
   "${sources[@]}" \
   --bind -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createCrdbConnectModule \
   -sENVIRONMENT=web -sMALLOC=emmalloc -sALLOW_MEMORY_GROWTH=1 \

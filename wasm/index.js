@@ -1,9 +1,7 @@
 // crdb-connect for JavaScript: a thin layer over the C++ core compiled to
-// WebAssembly. Every call crosses into wasm once and comes back as one JSON
-// string, parsed here once; JS never sees an Embind handle.
-import createCrdbConnectModule from '../dist/crdb-connect-wasm.mjs';
-
-const wasmUrl = new URL('../dist/crdb-connect-wasm.wasm', import.meta.url);
+// WebAssembly. Every call crosses into wasm once and comes back as one buffer,
+// decoded here once; JS never sees an Embind handle.
+import { loadModule } from './loader.js';
 
 // Field names of the core's ConnectionParams, plus the generator's own option.
 const STRING_KEYS = Object.freeze([
@@ -18,45 +16,6 @@ const KNOWN_KEYS = new Set([...STRING_KEYS, ...BOOLEAN_KEYS, ...OPTION_KEYS]);
 // Far past that, a string is not a connection setting but a mistake, and
 // copying it into the wasm heap would only grow memory; stop it here.
 export const MAX_INPUT_LENGTH = 1 << 20;
-
-const isNode = typeof process === 'object' && process !== null && typeof process.versions?.node === 'string';
-
-// Node reads the .wasm beside this file (fetch cannot read file: URLs there);
-// browsers stream it from the same relative URL.
-async function instantiate(imports) {
-  if (isNode && wasmUrl.protocol === 'file:') {
-    const { readFile } = await import('node:fs/promises');
-    return WebAssembly.instantiate(await readFile(wasmUrl), imports);
-  }
-  const response = await fetch(wasmUrl);
-  if (!response.ok) throw new Error(`crdb-connect: cannot load ${wasmUrl}: HTTP ${response.status}`);
-  if (typeof WebAssembly.instantiateStreaming === 'function' &&
-      response.headers.get('content-type')?.startsWith('application/wasm')) {
-    return WebAssembly.instantiateStreaming(response, imports);
-  }
-  return WebAssembly.instantiate(await response.arrayBuffer(), imports);
-}
-
-function loadModule() {
-  let failure;
-  const module = createCrdbConnectModule({
-    instantiateWasm(imports, receiveInstance) {
-      instantiate(imports).then(
-        ({ instance, module: compiled }) => receiveInstance(instance, compiled),
-        (error) => { failure = error; });
-      return {};  // exports arrive through receiveInstance
-    },
-  });
-  // Emscripten's promise never settles when instantiation fails, so a failure
-  // is raced in explicitly.
-  return new Promise((resolve, reject) => {
-    module.then(resolve, reject);
-    const poll = setInterval(() => {
-      if (failure) { clearInterval(poll); reject(failure); }
-    }, 5);
-    module.then(() => clearInterval(poll), () => clearInterval(poll));
-  });
-}
 
 function describe(value) {
   if (value === null) return 'null';
