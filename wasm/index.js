@@ -23,12 +23,20 @@ function describe(value) {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
+// Embind's UTF-8 encoder pairs a lone surrogate with whatever code unit
+// follows it, corrupting both; TextEncoder and Node's argv turn it into U+FFFD,
+// so do the same and both CLIs and the API see the same bytes.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const toWellFormed = String.prototype.toWellFormed
+  ? (s) => s.toWellFormed()
+  : (s) => s.replace(LONE_SURROGATE, '\uFFFD');
+
 function checkString(value, name) {
   if (typeof value !== 'string') throw new TypeError(`crdb-connect: ${name} must be a string, got ${describe(value)}`);
   if (value.length > MAX_INPUT_LENGTH) {
     throw new TypeError(`crdb-connect: ${name} is ${value.length} characters long; the limit is ${MAX_INPUT_LENGTH}`);
   }
-  return value;
+  return toWellFormed(value);
 }
 
 // Turns the caller's object into the core's ConnectionParams (missing fields
