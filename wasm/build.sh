@@ -38,7 +38,7 @@ em++ -std=c++20 ${CRDB_WASM_OPT:--Oz} -flto -fno-exceptions -fno-rtti -DEMSCRIPT
   -I"$ROOT/core/include" -I"$ROOT/core/src" -I"$ROOT/core/cli" -I"$FMT_DIR" \
   "${sources[@]}" \
   --bind -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createCrdbConnectModule \
-  -sENVIRONMENT=web -sMALLOC=emmalloc -sALLOW_MEMORY_GROWTH=1 \
+  -sENVIRONMENT=web -sMALLOC=${CRDB_WASM_MALLOC:-emmalloc} -sALLOW_MEMORY_GROWTH=1 \
   -sFILESYSTEM=0 -sINCOMING_MODULE_JS_API=instantiateWasm \
   -sDYNAMIC_EXECUTION=0 -sTEXTDECODER=2 \
   ${CRDB_WASM_EXTRA_FLAGS:-} \
