@@ -48,7 +48,7 @@ void write_diagnostic(Writer& w, const Diagnostic& d) {
   w.open('{');
   w.field("code", d.code);
   w.field("field", d.field);
-  w.field("severity", to_string(d.severity));
+  w.field("severity", std::string_view(to_string(d.severity)));  // const char* would pick the bool overload
   w.field("message", d.message);
   w.strings("drivers", d.drivers);
   if (d.offset >= 0) {
