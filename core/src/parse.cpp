@@ -131,6 +131,12 @@ std::string host_with_port(const std::string& host, const std::string& port) {
 void map_hosts(const Setting* host, const Setting* port, ParseResult& r) {
   const std::vector<std::string> hosts = host ? split(host->value, ',') : std::vector<std::string>{};
   const std::vector<std::string> ports = port ? split(port->value, ',') : std::vector<std::string>{};
+  if (ports.size() > 1 && ports.size() != hosts.size()) {
+    add(r.diagnostics, Severity::error, "hosts-ports-mismatch", "port",
+        fmt::format("{} ports are given for {} hosts: give one port for every host, or a single port for all.",
+                    ports.size(), hosts.size()),
+        port->offset, port->length);
+  }
   if (!hosts.empty()) r.params.host = hosts[0];
   if (!ports.empty()) r.params.port = ports[0];
   // libpq: one port applies to every host.
@@ -235,6 +241,12 @@ ParseResult parse(std::string_view text) {
     add(r.diagnostics, Severity::warning, "invalid-utf8", "",
         "The input is not valid UTF-8; drivers may reject or mangle the bytes that are not.", 0,
         static_cast<long>(text.size()));
+  }
+  // A NUL ends a C string: libpq would silently read only what comes before it.
+  if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    add(r.diagnostics, Severity::error, "nul-character", "",
+        "The input contains a NUL character; libpq-based drivers stop reading there and pgx rejects it.",
+        static_cast<long>(nul), 1);
   }
   parsing::RawParse raw;
   parsing::parse_any(text, raw, r.wrapper);

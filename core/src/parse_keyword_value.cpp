@@ -27,6 +27,12 @@ void parse_keyword_value(std::string_view s, RawParse& out) {
           at(key_start), at(key.size()));
       return;
     }
+    if (key.empty()) {
+      add(out.diagnostics, Severity::error, "keyword-missing-equals", "",
+          "An '=' has no keyword before it: a keyword/value string is key=value pairs separated by spaces.",
+          at(p), 1);
+      return;
+    }
     ++p;
     while (p < s.size() && is_space(s[p])) ++p;
     const std::size_t value_start = p;

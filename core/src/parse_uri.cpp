@@ -68,6 +68,10 @@ class UriParser {
     const std::size_t end = q == std::string_view::npos ? s_.size() : q;
     std::string db;
     if (!decode(s_.substr(p_, end - p_), p_, db)) return;
+    store("host", "localhost", p_, 0);
+    store("port", "5432", p_, 0);
+    out_.settings[out_.settings.size() - 2].offset = -1;  // pgJDBC's defaults, not written
+    out_.settings.back().offset = -1;
     if (!db.empty()) store("dbname", db, p_, end - p_);
     if (q != std::string_view::npos) query(q + 1);
   }
@@ -97,6 +101,11 @@ class UriParser {
           "pgJDBC does not read user:password@ in the URL; it takes it as part of the host name. Put "
           "them in the query: ?user=...&password=....",
           at(p_), at(last_at + 1 - p_), {"jdbc", "hibernate"});
+    }
+    if (const std::size_t space = info.find(' '); space != std::string_view::npos) {
+      add(out_.diagnostics, Severity::error, "unexpected-spaces", colon != std::string_view::npos && space > colon ? "password" : "username",
+          "The user info contains a raw space, which Go's net/url (lib/pq, GORM) and pgx reject; write it as %20.",
+          at(p_ + space), 1);
     }
     const std::string_view user_raw = info.substr(0, colon);
     std::string user;
@@ -208,7 +217,13 @@ class UriParser {
     const std::size_t end = q == std::string_view::npos ? s_.size() : q;
     std::string db;
     p_ = end;
-    if (!decode(s_.substr(start, end - start), start, db)) return;
+    const std::string_view raw = s_.substr(start, end - start);
+    if (jdbc_ && raw.find('/') != std::string_view::npos) {
+      add(out_.diagnostics, Severity::error, "uri-syntax", "database",
+          "pgJDBC rejects a '/' in the database name; percent-encode it as %2F.", at(start + raw.find('/')), 1,
+          {"jdbc", "hibernate"});
+    }
+    if (!decode(raw, start, db)) return;
     if (!db.empty()) store("dbname", db, start, end - start);
   }
 
@@ -232,7 +247,7 @@ class UriParser {
     const std::size_t space = out.find(' ');
     if (space != std::string_view::npos && !jdbc_) {
       add(out_.diagnostics, Severity::error, "unexpected-spaces", "",
-          fmt::format("libpq rejects the raw space in \"{}\"; write it as %20.", raw), at(offset + l + space), 1);
+          "libpq rejects a raw space inside a query parameter; write it as %20.", at(offset + l + space), 1);
       return false;
     }
     return true;
