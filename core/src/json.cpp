@@ -14,7 +14,13 @@ class Writer {
  public:
   explicit Writer(std::string& out) : out_(out) {}
 
-  void open(char bracket) { out_ += bracket; first_ = true; }
+  // An object or array opened inside an array is an element, so it needs the
+  // separating comma like any other value.
+  void open(char bracket) {
+    comma();
+    out_ += bracket;
+    first_ = true;
+  }
   void close(char bracket) { out_ += bracket; first_ = false; }
   void key(std::string_view name) {
     comma();
