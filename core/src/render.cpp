@@ -41,6 +41,16 @@ void add_common_notes(const DriverInfo& driver, const Model& model, std::vector<
         "%APPDATA%\\postgresql\\root.crt) when no sslrootcert is given. Download the CA certificate from the "
         "CockroachDB Cloud Console to that path, or enter its path as the CA certificate.");
   }
+  if (driver.language == Language::java && serverless && model.root_cert.empty()) {
+    // Found by the compatibility suite: pgJDBC's default SSL factory reads
+    // ~/.postgresql/root.crt like libpq and ignores Java's trust store.
+    notes.emplace_back(
+        "pgJDBC verifies the server with the CA certificate at ~/.postgresql/root.crt (Windows: "
+        "%APPDATA%\\postgresql\\root.crt) when no sslrootcert is given, not with Java's trust store, and fails "
+        "without that file. Download the CA certificate from the CockroachDB Cloud Console to that path, enter its "
+        "path as the CA certificate, or add &sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory to the URL to "
+        "use Java's trust store.");
+  }
   if (!driver.uses_libpq && serverless && model.root_cert.empty() && driver.language != Language::java) {
     notes.emplace_back("The Serverless certificate is verified against the system's trusted CAs; no CA file is needed.");
   }
