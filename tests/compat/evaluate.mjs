@@ -18,6 +18,9 @@ function checkOutputFidelity(c, r, problems) {
   if (r.snippetOptions) {
     const o = r.snippetOptions;
     if (o.url !== url) problems.push("TypeORM url is not DATABASE_URL");
+    if (o.type !== "cockroachdb") problems.push(`TypeORM type is ${o.type}`);
+    const ssl = c.deployment === "serverless" ? true : c.expect.clientCert ? ["ca", "cert", "key"] : ["ca"];
+    if (JSON.stringify(o.ssl) !== JSON.stringify(ssl)) problems.push(`TypeORM ssl is ${JSON.stringify(o.ssl)}`);
     if ((o.extra?.options ?? null) !== c.expect.options) problems.push(`TypeORM extra.options is ${JSON.stringify(o.extra?.options)}`);
   }
 }
@@ -35,8 +38,10 @@ export function evaluate(c, r, proxyLog) {
   const carried = r.ok && r.user === c.expect.user && r.database === c.expect.database;
   if (c.notCarried.length) {
     // The core said this driver cannot carry the value; check that it was right.
-    return { ...base, status: "skip", flagged: c.notCarried, driverCarriedIt: carried,
-      problems: carried ? [] : [r.ok ? `connected as ${JSON.stringify(r.user)} to ${JSON.stringify(r.database)}` : r.error] };
+    // A driver that carries the value after all means the core blocks users for nothing.
+    if (carried) return { ...base, status: "fail", problems: [`flagged value-not-carried (${c.notCarried}) but the driver carried it`] };
+    return { ...base, status: "skip", flagged: c.notCarried,
+      problems: [r.ok ? `connected as ${JSON.stringify(r.user)} to ${JSON.stringify(r.database)}` : r.error] };
   }
 
   const problems = [];

@@ -30,7 +30,7 @@ export function printReport({ cases, verdicts, snippetVerdicts, seconds }) {
   if (skipped.length) {
     console.log("\nSkipped because the core reports value-not-carried (run anyway to check the claim):");
     for (const s of skipped) {
-      console.log(`  ${s.id} [${s.flagged.join(",")}]: ${s.driverCarriedIt ? "driver carried it after all" : `driver fails as predicted: ${String(s.problems[0]).slice(0, 160)}`}`);
+      console.log(`  ${s.id} [${s.flagged.join(",")}]: fails as predicted: ${String(s.problems[0]).slice(0, 140)}`);
     }
   }
   const badSnippets = snippetVerdicts.filter((s) => !s.ok);

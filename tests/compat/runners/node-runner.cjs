@@ -72,11 +72,14 @@ function typeormOptionsFromSnippet(compiledFile) {
 async function typeorm(c) {
   const { DataSource } = require("typeorm");
   const options = typeormOptionsFromSnippet(c.compiledSnippet);
-  const result = { snippetOptions: { type: options.type, url: options.url, extra: options.extra, sslIsTrue: options.ssl === true } };
-  // TypeORM's cockroachdb driver refuses PostgreSQL (it reads the version
-  // from SHOW crdb_version... see the README); the postgres driver takes the
-  // same url/ssl/extra and hands them to node-postgres alike.
-  const source = new DataSource({ ...options, type: process.env.COMPAT_TYPEORM_TYPE || options.type, logging: false });
+  const result = { snippetOptions: { type: options.type, url: options.url, extra: options.extra, ssl: typeof options.ssl === "object" ? Object.keys(options.ssl).sort() : options.ssl } };
+  // The real cockroachdb driver connects (its own URL parsing, its own pg
+  // Pool options). Only the one CockroachDB-only statement it runs after
+  // connecting is skipped, because PostgreSQL refuses it.
+  const source = new DataSource({ ...options, logging: false });
+  const query = source.query.bind(source);
+  source.query = (sql, ...rest) =>
+    COCKROACH_ONLY.test(sql) ? Promise.resolve([]) : query(sql, ...rest);
   await source.initialize();
   try {
     return { ...(await source.query(PROBE))[0], ...result };
@@ -84,6 +87,9 @@ async function typeorm(c) {
     await source.destroy();
   }
 }
+
+// Run by TypeORM's CockroachDriver.afterConnect; PostgreSQL has no such setting.
+const COCKROACH_ONLY = /^SET enable_experimental_alter_column_type_general = true$/;
 
 const DRIVERS = { "node-postgres": nodePostgres, sequelize, typeorm };
 
