@@ -21,10 +21,6 @@ const crdb_connect::Output& output(const crdb_connect::GenerateResult& r, const 
   return *std::find_if(r.outputs.begin(), r.outputs.end(), [&](const auto& o) { return o.driver == driver; });
 }
 
-bool has_note(const crdb_connect::Output& o, const std::string& text) {
-  return std::any_of(o.notes.begin(), o.notes.end(), [&](const auto& n) { return n.find(text) != std::string::npos; });
-}
-
 std::vector<std::string> flagged_drivers(const crdb_connect::GenerateResult& r, const std::string& field) {
   for (const auto& d : r.diagnostics) {
     if (d.code == "value-not-carried" && d.field == field) return d.drivers;
@@ -33,19 +29,6 @@ std::vector<std::string> flagged_drivers(const crdb_connect::GenerateResult& r, 
 }
 
 }  // namespace
-
-TEST_CASE("Serverless JDBC outputs without a CA path tell users pgJDBC reads ~/.postgresql/root.crt", "[compat]") {
-  const auto result = crdb_connect::generate(serverless("secret"));
-  for (const char* driver : {"jdbc", "hibernate"}) {
-    CHECK(has_note(output(result, driver), "pgJDBC verifies the server with the CA certificate at ~/.postgresql/root.crt"));
-    CHECK(has_note(output(result, driver), "sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory"));
-  }
-  CHECK_FALSE(has_note(output(result, "pgx"), "pgJDBC verifies"));
-
-  auto with_ca = serverless("secret");
-  with_ca.root_cert = "/certs/ca.crt";
-  CHECK_FALSE(has_note(output(crdb_connect::generate(with_ca), "jdbc"), "pgJDBC verifies"));
-}
 
 TEST_CASE("passwords that SASLprep refuses are flagged for the Java drivers only", "[compat]") {
   using Drivers = std::vector<std::string>;
