@@ -108,6 +108,13 @@ void check_driver_limits(const Model& model, const std::vector<std::string_view>
                              std::move(java)});
   }
 
+  report(selected, out, "password",
+         [&](const DriverInfo& d) {
+           return d.shape == SnippetShape::hibernate && !escape::xml_can_carry(model.password);
+         },
+         "keeps the URL in an XML file, and XML 1.0 cannot contain this password's control characters. Set the "
+         "URL from DATABASE_URL in Java instead (see the variant).");
+
   // Found by the compatibility suite: pgJDBC 42.5 (Debian 12) runs the password
   // through SASLprep for SCRAM and throws "Prohibited character" instead of
   // falling back to the raw password as libpq and the server do. A warning, as
@@ -127,13 +134,6 @@ void check_driver_limits(const Model& model, const std::vector<std::string_view>
                                          join_names(scram_refused)),
                              std::move(scram_refused)});
   }
-
-  report(selected, out, "password",
-         [&](const DriverInfo& d) {
-           return d.shape == SnippetShape::hibernate && !escape::xml_can_carry(model.password);
-         },
-         "keeps the URL in an XML file, and XML 1.0 cannot contain this password's control characters. Set the "
-         "URL from DATABASE_URL in Java instead (see the variant).");
 }
 
 }  // namespace crdb_connect

@@ -2,6 +2,7 @@
 // the core's outputs. Usage: node tests/compat/run.mjs [summary.json]
 // Environment: CRDB_CONNECT_CLI (default build/release/core/crdb-connect),
 // COMPAT_KEEP=1 keeps the temporary folder.
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -22,9 +23,17 @@ let cluster;
 let proxy;
 
 // Serverless outputs carry no CA file: the driver trusts the system store
-// (Node, Go) or ~/.postgresql/root.crt (libpq, pgJDBC). Those cases run with
+// (Node, Go, Java with the DefaultJavaSSLFactory the URL names) or
+// ~/.postgresql/root.crt (libpq). Those cases run with
 // our CA put exactly there; every other case runs with an empty HOME and no
 // extra trust, so only the output's own sslrootcert can make it verify.
+function javaTrustStore(ca) {
+  const store = path.join(workDir, "java-truststore.p12");
+  execFileSync("keytool", ["-importcert", "-noprompt", "-alias", "compat-ca", "-file", ca, "-keystore", store,
+    "-storetype", "PKCS12", "-storepass", "compat"], { stdio: "ignore" });
+  return store;
+}
+
 function trustEnvironments(ca) {
   const homeWithRoot = path.join(workDir, "home-with-root");
   const emptyHome = path.join(workDir, "home-empty");
@@ -37,7 +46,10 @@ function trustEnvironments(ca) {
   return {
     system: {
       env: { ...base, HOME: homeWithRoot, NODE_EXTRA_CA_CERTS: ca, SSL_CERT_FILE: ca },
-      javaProps: [`-Duser.home=${homeWithRoot}`],
+      // The Serverless JDBC URL names DefaultJavaSSLFactory: Java's trust store,
+      // and no root.crt in user.home, so only that path can verify.
+      javaProps: [`-Duser.home=${emptyHome}`, `-Djavax.net.ssl.trustStore=${javaTrustStore(ca)}`,
+        "-Djavax.net.ssl.trustStorePassword=compat", "-Djavax.net.ssl.trustStoreType=PKCS12"],
     },
     explicit: { env: { ...base, HOME: emptyHome }, javaProps: [`-Duser.home=${emptyHome}`] },
   };
