@@ -59,7 +59,7 @@ const std::map<std::string, Trigger>& triggers() {
       {"routing-id-invalid", {"serverless", [](auto& p) { p.routing_id = "funky-skunk-1"; }, "routingId", Severity::error}},
       {"username-invalid", {"serverless", [](auto& p) { p.username = "max roach"; }, "username", Severity::warning}},
       {"username-case-folded", {"serverless", [](auto& p) { p.username = "MaxRoach"; }, "username", Severity::info}},
-      {"database-needs-quoting", {"serverless", [](auto& p) { p.database = "Bank"; }, "database", Severity::info}},
+      {"database-needs-quoting", {"serverless", [](auto& p) { p.database = "Bank"; }, "database", Severity::warning}},
       {"database-has-dot", {"serverless", [](auto& p) { p.database = "my.db"; }, "database", Severity::warning}},
       {"path-home-not-expanded", {"dedicated", [](auto& p) { p.root_cert = "~/.postgresql/root.crt"; }, "rootCert", Severity::warning}},
       {"path-relative", {"dedicated", [](auto& p) { p.root_cert = "certs/root.crt"; }, "rootCert", Severity::info}},
