@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "crdb_connect/parse.hpp"
 #include "crdb_connect/types.hpp"
 
 namespace crdb_connect::cli {
@@ -9,5 +10,7 @@ namespace crdb_connect::cli {
 // Readable text: diagnostics first, then one block per driver.
 std::string to_text(const GenerateResult& result);
 std::string to_text(const Diagnostic& diagnostic);
+// Parse result: the fields, what else was kept, then diagnostics with positions.
+std::string to_text(const ParseResult& result);
 
 }  // namespace crdb_connect::cli
