@@ -249,6 +249,8 @@ ParseResult parse(std::string_view text) {
         static_cast<long>(nul), 1);
   }
   parsing::RawParse raw;
+  raw.settings.reserve(12);
+  r.settings.reserve(12);
   parsing::parse_any(text, raw, r.wrapper);
   r.format = raw.format;
   for (auto& d : raw.diagnostics) r.diagnostics.push_back(std::move(d));
