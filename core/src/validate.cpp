@@ -331,8 +331,10 @@ void check_routing_id(const std::string& id, Reporter& report) {
   }
 }
 
-// CockroachDB's rule for SQL user names (CREATE USER): after folding to lower
-// case, a letter or '_' first, then letters, digits, '_', '.', '-'; at most 63 bytes.
+// CockroachDB's rule for SQL user names (CREATE USER docs): case-insensitive,
+// a letter or '_' first, then letters (including non-Latin), digits, '_', '.';
+// at most 63 bytes; not "none", "pg_..." or "crdb_internal...". The server
+// also accepts '-' after the first character, so that is allowed too.
 void check_username(const std::string& name, Reporter& report) {
   if (name.empty()) return;
   bool has_upper = false;
@@ -350,6 +352,14 @@ void check_username(const std::string& name, Reporter& report) {
                                                             cp == '.' || cp == '-'));
     valid = allowed;
     first = false;
+  }
+  std::string lower;
+  for (char c : name) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  if (valid && (lower == "none" || lower.rfind("pg_", 0) == 0 || lower.rfind("crdb_internal", 0) == 0)) {
+    report.warning("username-invalid", "username",
+                   "CockroachDB reserves this user name (none, and names starting with pg_ or crdb_internal), so "
+                   "no user can have it. Check the name; the outputs still encode it exactly.");
+    return;
   }
   if (!valid) {
     report.warning("username-invalid", "username",
@@ -407,13 +417,60 @@ void check_path(const Field& field, Reporter& report) {
   }
 }
 
+void check_environment(Model& model, const ConnectionParams& params, Reporter& report) {
+  if (params.os.empty() || params.os == "linux") {
+    model.os = Os::linux;
+  } else if (params.os == "macos") {
+    model.os = Os::macos;
+  } else if (params.os == "windows") {
+    model.os = Os::windows;
+  } else {
+    report.error("os-invalid", "os", fmt::format("Unknown operating system \"{}\". Choose linux, macos or windows.",
+                                                 params.os));
+  }
+  const std::string& shell = params.shell;
+  if (shell.empty()) {
+    model.shell = model.os == Os::windows ? Shell::powershell : Shell::bash;
+  } else if (shell == "bash" || shell == "zsh") {
+    model.shell = Shell::bash;  // same quoting rules
+  } else if (shell == "fish") {
+    model.shell = Shell::fish;
+  } else if (shell == "powershell") {
+    model.shell = Shell::powershell;
+  } else if (shell == "cmd") {
+    model.shell = Shell::cmd;
+  } else if (shell == "dotenv") {
+    model.shell = Shell::dotenv;
+  } else {
+    report.error("shell-invalid", "shell",
+                 fmt::format("Unknown shell \"{}\". Choose bash (also zsh), fish, powershell, cmd or dotenv.", shell));
+  }
+  if (model.shell == Shell::cmd && model.os != Os::windows) {
+    report.warning("shell-os-mismatch", "shell", "cmd is the Windows command prompt; choose Windows as the operating "
+                                                 "system, or bash, fish or PowerShell.");
+  }
+  model.cluster_id = params.cluster_id;
+  const auto is_hex = [](char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); };
+  bool uuid = params.cluster_id.size() == 36;
+  for (std::size_t i = 0; uuid && i < 36; ++i) {
+    const bool dash_slot = i == 8 || i == 13 || i == 18 || i == 23;
+    uuid = dash_slot ? params.cluster_id[i] == '-' : is_hex(params.cluster_id[i]);
+  }
+  if (!params.cluster_id.empty() && !uuid) {
+    report.warning("cluster-id-invalid", "clusterId",
+                   "A CockroachDB Cloud cluster id is a UUID such as 0f2c8a1e-3b4d-4c5e-8f90-1a2b3c4d5e6f; find it in "
+                   "the cluster's Cloud Console URL. The download command uses the value as typed.");
+  }
+  model.jdbc_pk8_key = params.jdbc_pk8_key;
+}
+
 }  // namespace
 
 Model validate(const ConnectionParams& params, std::vector<Diagnostic>& diagnostics) {
   Reporter report(diagnostics);
   Model model;
 
-  const std::array<Field, 10> fields{{
+  const std::array<Field, 13> fields{{
       {"deployment", "Deployment", params.deployment},
       {"username", "Username", params.username},
       {"password", "Password", params.password},
@@ -424,6 +481,9 @@ Model validate(const ConnectionParams& params, std::vector<Diagnostic>& diagnost
       {"rootCert", "CA certificate path", params.root_cert},
       {"clientCert", "Client certificate path", params.client_cert},
       {"clientKey", "Client key path", params.client_key},
+      {"os", "Operating system", params.os},
+      {"shell", "Shell", params.shell},
+      {"clusterId", "Cluster id", params.cluster_id},
   }};
   std::size_t total = 0;
   for (const Field& f : fields) total += f.value.size();
@@ -488,6 +548,7 @@ Model validate(const ConnectionParams& params, std::vector<Diagnostic>& diagnost
   if (serverless) check_routing_id(params.routing_id, report);
   check_username(params.username, report);
   check_database(model, report);
+  check_environment(model, params, report);
   check_path(fields[7], report);
   if (model.uses_client_cert()) {
     check_path(fields[8], report);

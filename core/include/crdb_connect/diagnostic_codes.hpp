@@ -12,7 +12,8 @@ struct DiagnosticCodeInfo {
   std::string_view summary;
 };
 
-inline constexpr std::array<DiagnosticCodeInfo, 49> kDiagnosticCodes{{
+// Codes generate() emits.
+inline constexpr std::array<DiagnosticCodeInfo, 33> kGenerateDiagnosticCodes{{
   {"deployment-invalid", "deployment is not serverless, dedicated or self-hosted"},
   {"driver-unknown", "a requested driver id is not one of the 13"},
   {"field-required", "a field the deployment needs is empty"},
@@ -40,8 +41,16 @@ inline constexpr std::array<DiagnosticCodeInfo, 49> kDiagnosticCodes{{
   {"path-home-not-expanded", "a certificate path uses ~ or $HOME, which drivers do not expand"},
   {"path-relative", "a certificate path is relative to the program's working directory"},
   {"key-needs-pk8", "pgJDBC before 42.7.9 reads only a PKCS#8 DER (.pk8) or PKCS#12 client key"},
+  {"os-invalid", "os is not linux, macos or windows"},
+  {"shell-invalid", "shell is not bash, zsh, fish, powershell, cmd or dotenv"},
+  {"shell-os-mismatch", "cmd was chosen on an operating system other than Windows"},
+  {"cluster-id-invalid", "the Cloud cluster id is not a UUID"},
+  {"shell-cannot-carry", "the chosen shell or .env file cannot carry a value, so another form is given"},
   {"value-not-carried", "a value that some drivers cannot carry"},
-  // parse(): reading a pasted connection string
+}};
+
+// Codes parse() emits when reading a pasted connection string.
+inline constexpr std::array<DiagnosticCodeInfo, 21> kParseDiagnosticCodes{{
   {"input-empty", "there is nothing to parse"},
   {"format-unknown", "the text is not a URI, keyword/value string or known command line"},
   {"command-line-no-connection-string", "a cockroach sql or psql command line carries no connection string"},
@@ -64,5 +73,19 @@ inline constexpr std::array<DiagnosticCodeInfo, 49> kDiagnosticCodes{{
   {"hosts-ports-mismatch", "the number of ports matches neither the number of hosts nor one"},
   {"port-missing", "no port is given, so drivers use 5432 rather than CockroachDB's 26257"},
 }};
+
+namespace detail {
+template <std::size_t A, std::size_t B>
+constexpr std::array<DiagnosticCodeInfo, A + B> concat(const std::array<DiagnosticCodeInfo, A>& a,
+                                                      const std::array<DiagnosticCodeInfo, B>& b) {
+  std::array<DiagnosticCodeInfo, A + B> out{};
+  for (std::size_t i = 0; i < A; ++i) out[i] = a[i];
+  for (std::size_t i = 0; i < B; ++i) out[A + i] = b[i];
+  return out;
+}
+}  // namespace detail
+
+// Every code, for the .d.ts union and for "is this code known" checks.
+inline constexpr auto kDiagnosticCodes = detail::concat(kGenerateDiagnosticCodes, kParseDiagnosticCodes);
 
 }  // namespace crdb_connect

@@ -9,6 +9,8 @@ namespace crdb_connect {
 
 std::string to_json(const GenerateResult& result);
 std::string to_json(const Diagnostic& diagnostic);
+std::string to_json(const Output& output);
+std::string to_json(const ConnectionParams& params);
 std::string drivers_json();  // the driver table, for JS and the page
 
 // Appends `text` as a JSON string literal (quotes included). Invalid UTF-8 is
