@@ -96,8 +96,10 @@ void check_port_list(const Setting& s, std::vector<Diagnostic>& diagnostics) {
   for (const std::string& port : split(s.value, ',')) {
     if (port.empty()) continue;
     long number = 0;
-    for (const char c : port) number = number * 10 + (c - '0');  // only read when all digits, at most 5
-    const bool valid = all_digits(port) && port.size() <= 5 && number >= 1 && number <= 65535;
+    const bool digits = all_digits(port) && port.size() <= 5;
+    if (digits)
+      for (const char c : port) number = number * 10 + (c - '0');
+    const bool valid = digits && number >= 1 && number <= 65535;
     if (!valid) {
       add(diagnostics, Severity::error, "port-invalid", "port",
           fmt::format("The port \"{}\" is not a number from 1 to 65535 (CockroachDB listens on 26257).", port),
@@ -249,6 +251,8 @@ ParseResult parse(std::string_view text) {
         static_cast<long>(nul), 1);
   }
   parsing::RawParse raw;
+  raw.settings.reserve(12);
+  r.settings.reserve(12);
   parsing::parse_any(text, raw, r.wrapper);
   r.format = raw.format;
   for (auto& d : raw.diagnostics) r.diagnostics.push_back(std::move(d));

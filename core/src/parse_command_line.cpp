@@ -277,8 +277,14 @@ void parse_any(std::string_view text, RawParse& out, std::string& wrapper) {
     shift(out, base);
     return;
   }
+  // Only a wrapper needs shell word splitting; plain key=value strings skip it.
+  const std::string_view first_word = t.substr(0, std::min(t.size(), t.find_first_of(" \t\n\r\f\v")));
+  std::size_t assignment_eq = 0;
+  const bool maybe_wrapped = t.front() == '"' || t.front() == '\'' || first_word == "export" ||
+                             is_assignment(first_word, assignment_eq) || basename(first_word) == "cockroach" ||
+                             basename(first_word) == "psql";
   std::vector<Diagnostic> quote_diagnostics;
-  const std::vector<Word> words = split_words(t, base, quote_diagnostics);
+  const std::vector<Word> words = maybe_wrapped ? split_words(t, base, quote_diagnostics) : std::vector<Word>{};
   const auto keep_quote_diagnostics = [&] {
     for (auto& d : quote_diagnostics) out.diagnostics.push_back(d);
   };

@@ -3,6 +3,7 @@
 // code in diagnostic_codes.hpp.
 #include <catch2/catch.hpp>
 
+#include <random>
 #include <set>
 #include <string>
 
@@ -141,4 +142,25 @@ TEST_CASE("extra parameters and hosts are kept", "[parse]") {
   CHECK(app);
   CHECK(options);
   CHECK(r.params.routing_id == "funky-skunk-123");
+}
+
+TEST_CASE("malformed input never crashes and positions stay inside the input", "[parse]") {
+  // Fragments of every grammar the parser reads, glued at random.
+  static const char* const kPieces[] = {"postgresql://", "jdbc:postgresql:", "cockroach sql --url ", "psql ", "export ",
+                                        "DATABASE_URL=", "'", "\"", "\\", "@", ":", "/", "?", "&", "=", "%", "%2", "%00",
+                                        "[", "]", "[::1]", ",", " ", "\t", "host=", "user='", "options=--cluster=",
+                                        "a-b-1.", "ssl=true", "sslmode=x", "\xff", "é", "+", "#", "-d", "--url="};
+  std::mt19937 rng(7);
+  for (int i = 0; i < 20000; ++i) {
+    std::string text;
+    const int n = static_cast<int>(rng() % 12);
+    for (int k = 0; k < n; ++k) text += kPieces[rng() % std::size(kPieces)];
+    const auto r = crdb_connect::parse(text);
+    for (const auto& d : r.diagnostics) {
+      INFO(text);
+      CHECK(d.offset >= -1);
+      CHECK(d.offset + d.length <= static_cast<long>(text.size()));
+    }
+    CHECK_FALSE(crdb_connect::to_json(r).empty());
+  }
 }
