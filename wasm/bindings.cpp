@@ -99,12 +99,10 @@ CliOutput cli_generate(const ConnectionParams& params, const std::string& driver
 
 std::string parse_json(const std::string& text) { return to_json(parse(text)); }
 
-// `crdb-connect parse` without --json. The core has no text form of a
-// ParseResult yet, so this prints its diagnostics as the generate text does.
-std::string parse_text(const std::string& text) {
-  std::string out;
-  for (const auto& d : parse(text).diagnostics) out += to_text(d);
-  return out;
+// `crdb-connect parse` without --json, and whether it exits 0.
+CliOutput cli_parse(const std::string& text, bool json) {
+  const ParseResult result = parse(text);
+  return {result.ok, json ? to_json(result) + "\n" : to_text(result)};
 }
 
 std::string version() { return kVersion; }
@@ -150,7 +148,7 @@ EMSCRIPTEN_BINDINGS(crdb_connect) {
   function("generateJson", &generate_json);
   function("generateText", &generate_text);
   function("parseJson", &parse_json);
-  function("parseText", &parse_text);
+  function("cliParse", &cli_parse);
   function("cliArgs", &cli_args);
   function("cliUsage", &cli_usage);
   function("cliGenerate", &cli_generate);

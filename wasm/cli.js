@@ -27,10 +27,6 @@ function stripOneLineEnding(text) {
   return text;
 }
 
-function hasError(diagnostics) {
-  return diagnostics.some((d) => d.severity === 'error');
-}
-
 async function main(args) {
   const module = await loadModule();
   if (args.some((arg) => arg.includes('\0'))) {  // argv cannot hold a NUL; guard the wire format anyway
@@ -62,10 +58,9 @@ async function main(args) {
     }
     case 'parse': {
       const text = inv.parseText === '-' ? stripOneLineEnding(readStdin()) : inv.parseText;
-      const json = module.parseJson(text);
-      const result = JSON.parse(json);
-      process.stdout.write(inv.json ? `${json}\n` : module.parseText(text));
-      return hasError(result.diagnostics) ? EXIT_DIAGNOSTIC_ERROR : EXIT_OK;
+      const out = module.cliParse(text, inv.json);
+      process.stdout.write(out.text);
+      return out.ok ? EXIT_OK : EXIT_DIAGNOSTIC_ERROR;
     }
     default:
       return EXIT_USAGE;

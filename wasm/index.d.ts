@@ -44,7 +44,28 @@ export type DiagnosticCode =
   | 'shell-os-mismatch'
   | 'cluster-id-invalid'
   | 'shell-cannot-carry'
-  | 'value-not-carried';
+  | 'value-not-carried'
+  | 'input-empty'
+  | 'format-unknown'
+  | 'command-line-no-connection-string'
+  | 'uri-syntax'
+  | 'percent-encoding-invalid'
+  | 'query-missing-equals'
+  | 'query-unencoded-equals'
+  | 'query-plus-ambiguous'
+  | 'jdbc-plus-is-space'
+  | 'unexpected-spaces'
+  | 'keyword-missing-equals'
+  | 'unterminated-quote'
+  | 'parameter-unknown'
+  | 'parameter-repeated'
+  | 'password-raw-at'
+  | 'password-raw-colon'
+  | 'routing-id-conflict'
+  | 'sslmode-unknown'
+  | 'hosts-extra'
+  | 'hosts-ports-mismatch'
+  | 'port-missing';
 
 export type Deployment = 'serverless' | 'dedicated' | 'self-hosted';
 export type Language = 'javascript' | 'typescript' | 'python' | 'go' | 'java' | 'ruby';
@@ -136,12 +157,23 @@ export interface GenerateResult {
 }
 
 export interface ParseResult {
-  params: Required<Omit<ConnectionParams, 'os' | 'shell' | 'clusterId' | 'jdbcPk8Key'>> & Partial<ConnectionParams>;
+  /** false when any diagnostic is an error. */
+  ok: boolean;
+  /** e.g. "postgresql-uri", "jdbc", "keyword-value"; "" when not recognised. */
   format: string;
+  /** How the string was wrapped when pasted: "" (bare), "cockroach-sql", "psql", "env-assignment" or "quoted". */
+  wrapper: string;
+  deployment: string;
+  /** Why that deployment was detected. */
   deploymentReason: string;
-  diagnostics: Array<Omit<Diagnostic, 'code'> & { code: string }>;
+  params: Required<Omit<ConnectionParams, 'os' | 'shell' | 'clusterId' | 'jdbcPk8Key'>>;
+  /** Understood but not used by the form: kept and reported, never dropped. */
   extraParams: Array<{ name: string; value: string }>;
   extraHosts: string[];
+  /** Every setting as libpq would see it, keyed by libpq keyword, in input order. */
+  settings: Array<{ name: string; value: string }>;
+  /** With offset and length into the parsed text. */
+  diagnostics: Diagnostic[];
 }
 
 /** A row of the core's driver table. */

@@ -94,9 +94,9 @@ test('generateText() is the native CLI text output', () => {
   assert.equal(g.generateText(params), runNative(['generate', ...paramsToArgs(params)]).stdout);
 });
 
-test('parse() returns plain params and diagnostics', () => {
-  const result = g.parse('postgresql://maxroach@localhost:26257/defaultdb');
-  assert.equal(typeof result.params, 'object');
-  assert.ok(Array.isArray(result.diagnostics));
-  for (const d of result.diagnostics) assert.equal(typeof d.code, 'string');
+test('parse() equals the native CLI parse --json', () => {
+  for (const text of ['postgresql://maxroach@localhost:26257/defaultdb', 'host=h port=x', 'jdbc:postgresql://h/db?user=u', '']) {
+    assert.deepEqual(g.parse(text), JSON.parse(runNative(['parse', '--json', text]).stdout), text);
+  }
+  assert.equal(g.parse('postgresql://root@localhost:26257/bank').params.username, 'root');
 });

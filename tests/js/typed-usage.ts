@@ -9,7 +9,7 @@ const driver: DriverId | undefined = first?.driver;
 const codes: DiagnosticCode[] = result.diagnostics.map((d) => d.code);
 const ok: boolean = result.ok && g.drivers.every((d) => d.id !== 'pq' || d.language === 'go');
 const text: string = g.generateText({ host: 'localhost', jdbcPk8Key: true }) + g.generateJson({}) + g.version;
-const parsed: string = g.parse('postgresql://x').params.host;
+const parsed: string = g.parse('postgresql://x').params.host + String(g.parse('').ok);
 
 // @ts-expect-error port is a string, as typed
 g.generate({ port: 26257 });
