@@ -51,3 +51,12 @@ TEST_CASE("every fuzz_generate crash found so far stays fixed", "[fuzz]") {
     replay_generate(file);
   }
 }
+
+TEST_CASE("the fuzz invariants' JSON check rejects what the JSON writer once produced", "[fuzz]") {
+  using crdb_connect::fuzz::is_json;
+  CHECK(is_json(R"({"a":[{"b":true},{"c":"\u00e9\n"}],"d":-1.5e3,"e":null})"));
+  CHECK_FALSE(is_json(R"({"diagnostics":[{"code":"a"}{"code":"b"}]})"));  // objects in an array without commas
+  CHECK_FALSE(is_json(R"({"a":"x)"));
+  CHECK_FALSE(is_json("{\"a\":\"\n\"}"));  // a raw control character in a string
+  CHECK_FALSE(is_json(R"({"a":1,})"));
+}
