@@ -95,9 +95,14 @@ std::string take_cluster_options(const Setting& s, std::vector<RoutingCandidate>
 void check_port_list(const Setting& s, std::vector<Diagnostic>& diagnostics) {
   for (const std::string& port : split(s.value, ',')) {
     if (port.empty()) continue;
+    // Converted only once it is known to be at most 5 digits: a long run of
+    // bytes overflowed `number` (undefined behaviour, found by fuzz_parse).
+    const bool short_number = all_digits(port) && port.size() <= 5;
     long number = 0;
-    for (const char c : port) number = number * 10 + (c - '0');  // only read when all digits, at most 5
-    const bool valid = all_digits(port) && port.size() <= 5 && number >= 1 && number <= 65535;
+    if (short_number) {
+      for (const char c : port) number = number * 10 + (c - '0');
+    }
+    const bool valid = short_number && number >= 1 && number <= 65535;
     if (!valid) {
       add(diagnostics, Severity::error, "port-invalid", "port",
           fmt::format("The port \"{}\" is not a number from 1 to 65535 (CockroachDB listens on 26257).", port),
