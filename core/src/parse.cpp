@@ -260,6 +260,16 @@ ParseResult parse(std::string_view text) {
   const std::vector<Setting> settings = effective_settings(raw.settings, r.diagnostics);
   map_settings(settings, r);
   if (settings.empty()) r.deployment_reason = "Nothing was read, so no deployment could be detected.";
+  // Some positions are computed on rebuilt text (pgJDBC's host list, where an
+  // empty host reads as "localhost"), which can be longer than the input; a
+  // position past the end would make the page slice out of range (found by
+  // fuzz_parse). Keep every span inside the input.
+  const long size = static_cast<long>(text.size());
+  for (auto& d : r.diagnostics) {
+    if (d.offset < 0) continue;
+    d.offset = std::min(d.offset, size);
+    d.length = std::clamp(d.length, 0L, size - d.offset);
+  }
   // Positions in the order they appear, so the page can walk through them.
   std::stable_sort(r.diagnostics.begin(), r.diagnostics.end(),
                    [](const Diagnostic& a, const Diagnostic& b) { return a.offset < b.offset; });
