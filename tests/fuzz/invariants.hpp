@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "crdb_connect/types.hpp"
+#include "json_check.hpp"
 
 namespace crdb_connect::fuzz {
 
@@ -50,6 +51,7 @@ inline const char* check_result(const GenerateResult& result, std::string_view j
     if (d.code.empty() || d.message.empty()) return "a diagnostic without code or message";
   }
   if (!is_utf8(json)) return "to_json produced invalid UTF-8";
+  if (!is_json(json)) return "to_json produced text that is not JSON";
   for (const char c : json) {
     if (static_cast<unsigned char>(c) < 0x20) return "to_json left a raw control character in a string";
   }
