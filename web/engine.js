@@ -1,0 +1,11 @@
+// Loads the crdb-connect WebAssembly module once per page, however many
+// <crdb-connect-generator> elements it holds. The build puts the npm
+// package's browser files in ./crdb-connect/ next to this file.
+import { createGenerator } from './crdb-connect/index.js';
+
+let ready;
+
+export function loadGenerator() {
+  ready ??= Promise.resolve().then(() => createGenerator());
+  return ready;
+}
