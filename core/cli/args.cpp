@@ -13,6 +13,8 @@ Usage:
                         --host HOST [--port 26257] [--database defaultdb]
                         [--routing-id ID] [--root-cert PATH]
                         [--client-cert PATH] [--client-key PATH] [--driver ID]...
+                        [--os linux|macos|windows] [--shell bash|zsh|fish|powershell|cmd|dotenv]
+                        [--cluster-id UUID] [--jdbc-pk8-key]
   crdb-connect parse [--json] CONNECTION-STRING   (or - to read standard input)
   crdb-connect --help | --version
 
@@ -30,7 +32,7 @@ struct ValueFlag {
   std::string ConnectionParams::*field;
 };
 
-constexpr std::array<ValueFlag, 11> kValueFlags{{
+constexpr std::array<ValueFlag, 14> kValueFlags{{
     {"--deployment", &ConnectionParams::deployment},
     {"--user", &ConnectionParams::username},
     {"--username", &ConnectionParams::username},
@@ -42,6 +44,9 @@ constexpr std::array<ValueFlag, 11> kValueFlags{{
     {"--root-cert", &ConnectionParams::root_cert},
     {"--client-cert", &ConnectionParams::client_cert},
     {"--client-key", &ConnectionParams::client_key},
+    {"--os", &ConnectionParams::os},
+    {"--shell", &ConnectionParams::shell},
+    {"--cluster-id", &ConnectionParams::cluster_id},
 }};
 
 ArgsResult fail(std::string message) { return ArgsResult{std::nullopt, std::move(message)}; }
@@ -92,9 +97,9 @@ ArgsResult parse_args(const std::vector<std::string>& args) {
       inv.command = Command::help;
       return {inv, ""};
     }
-    if (arg == "--json" || arg == "--password-stdin") {
+    if (arg == "--json" || arg == "--password-stdin" || arg == "--jdbc-pk8-key") {
       if (inline_value) return fail(arg + " takes no value");
-      (arg == "--json" ? inv.json : inv.password_stdin) = true;
+      (arg == "--json" ? inv.json : arg == "--password-stdin" ? inv.password_stdin : inv.params.jdbc_pk8_key) = true;
       continue;
     }
     if (inv.command == Command::generate) {

@@ -229,6 +229,67 @@ bool xml_can_carry(std::string_view value) {
   return true;
 }
 
+std::string posix_shell(std::string_view value) {
+  std::string out = "'";
+  for (const char c : value) {
+    if (c == '\'') {
+      out += "'\\''";
+    } else {
+      out += c;
+    }
+  }
+  out += '\'';
+  return out;
+}
+
+std::string fish_shell(std::string_view value) {
+  std::string out = "'";
+  for (const char c : value) {
+    if (c == '\'' || c == '\\') out += '\\';
+    out += c;
+  }
+  out += '\'';
+  return out;
+}
+
+std::string powershell(std::string_view value) {
+  // PowerShell ends a single-quoted string at ' and at U+2018..U+201B too.
+  std::string out = "'";
+  std::size_t pos = 0;
+  while (pos < value.size()) {
+    const char32_t cp = utf8::next(value, pos);
+    if (cp == '\'' || (cp >= 0x2018 && cp <= 0x201B)) utf8::append(out, cp);
+    utf8::append(out, cp);
+  }
+  out += '\'';
+  return out;
+}
+
+bool cmd_can_carry(std::string_view value) {
+  for (const char c : value) {
+    if (c == '%' || c == '!' || c == '"' || static_cast<unsigned char>(c) < 0x20) return false;
+  }
+  return true;
+}
+
+std::string dotenv(std::string_view value) {
+  std::string out;
+  out.reserve(value.size() + 2);
+  out += '\'';
+  out += value;
+  out += '\'';
+  return out;
+}
+
+bool dotenv_can_carry(std::string_view value) {
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const char c = value[i];
+    if (c == '\'' || static_cast<unsigned char>(c) < 0x20) return false;
+    if (c == '\\' && (i + 1 == value.size() || value[i + 1] == '\\' || value[i + 1] == '\'')) return false;
+  }
+  return true;
+}
+
 std::string libpq_keyword_value(std::string_view value) {
   bool needs_quotes = value.empty();
   for (const char c : value) {

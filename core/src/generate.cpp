@@ -7,6 +7,7 @@
 #include "crdb_connect/drivers.hpp"
 #include "model.hpp"
 #include "render.hpp"
+#include "setup.hpp"
 
 namespace crdb_connect {
 namespace {
@@ -46,11 +47,18 @@ GenerateResult generate(const ConnectionParams& params, const GenerateOptions& o
 
   result.outputs.reserve(selected.size());
   for (std::string_view id : selected) {
-    Output out = render(*find_driver(id), model);
+    const DriverInfo driver = *find_driver(id);
+    Output out = render(driver, model);
+    out.setup = setup::for_driver(driver, model, out);
+    result.outputs.push_back(std::move(out));
+  }
+  result.setup = setup::common(model);
+  setup::check_shell_limits(model, result.outputs, result.diagnostics);
+  for (Output& out : result.outputs) {
+    const std::string_view id = out.driver;
     out.ok = std::none_of(result.diagnostics.begin(), result.diagnostics.end(), [&](const Diagnostic& d) {
       return d.severity == Severity::error && applies_to(d, id);
     });
-    result.outputs.push_back(std::move(out));
   }
   result.ok = std::none_of(result.diagnostics.begin(), result.diagnostics.end(),
                            [](const Diagnostic& d) { return d.severity == Severity::error; });

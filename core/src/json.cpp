@@ -60,6 +60,20 @@ void write_diagnostic(Writer& w, const Diagnostic& d) {
   w.close('}');
 }
 
+void write_setup(Writer& w, const std::vector<SetupStep>& steps) {
+  w.key("setup");
+  w.open('[');
+  for (const auto& step : steps) {
+    w.open('{');
+    w.field("id", step.id);
+    w.field("title", step.title);
+    w.field("command", step.command);
+    w.field("note", step.note);
+    w.close('}');
+  }
+  w.close(']');
+}
+
 void write_output(Writer& w, const Output& o) {
   w.open('{');
   w.field("driver", o.driver);
@@ -91,6 +105,7 @@ void write_output(Writer& w, const Output& o) {
     w.close('}');
   }
   w.close(']');
+  write_setup(w, o.setup);
   w.close('}');
 }
 
@@ -146,6 +161,10 @@ std::string to_json(const ConnectionParams& p) {
   w.field("rootCert", p.root_cert);
   w.field("clientCert", p.client_cert);
   w.field("clientKey", p.client_key);
+  w.field("os", p.os);
+  w.field("shell", p.shell);
+  w.field("clusterId", p.cluster_id);
+  w.field("jdbcPk8Key", p.jdbc_pk8_key);
   w.close('}');
   return out;
 }
@@ -164,6 +183,7 @@ std::string to_json(const GenerateResult& result) {
   w.open('[');
   for (const auto& o : result.outputs) write_output(w, o);
   w.close(']');
+  write_setup(w, result.setup);
   w.close('}');
   return out;
 }

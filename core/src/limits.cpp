@@ -67,9 +67,8 @@ void check_driver_limits(const Model& model, const std::vector<std::string_view>
          },
          "split the decoded user:password at the first ':', so a user name containing ':' cannot be used.");
 
-  const bool key_is_pem = model.uses_client_cert() && !model.client_key.empty() &&
-                          !(model.client_key.ends_with(".pk8") || model.client_key.ends_with(".p12") ||
-                            model.client_key.ends_with(".pfx"));
+  const bool key_is_pem = model.uses_client_cert() && !model.client_key.empty() && !model.jdbc_pk8_key &&
+                          !is_pkcs8_or_pkcs12(model.client_key);
   std::vector<std::string> java;
   for (std::string_view id : selected) {
     if (find_driver(id)->language == Language::java) java.emplace_back(id);
@@ -78,7 +77,8 @@ void check_driver_limits(const Model& model, const std::vector<std::string_view>
     out.push_back(Diagnostic{"key-needs-pk8", "clientKey", Severity::warning,
                              "pgJDBC before 42.7.9 cannot read a PEM client key. Convert it to PKCS#8 DER with "
                              "openssl pkcs8 -topk8 -inform PEM -outform DER -in client.key -out client.pk8 -nocrypt "
-                             "and enter the .pk8 path, or use pgJDBC 42.7.9 or later.",
+                             "and enter the .pk8 path, choose \"point sslkey at a .pk8 key\" (jdbcPk8Key), or use "
+                             "pgJDBC 42.7.9 or later.",
                              std::move(java)});
   }
 

@@ -9,6 +9,8 @@
 namespace crdb_connect {
 
 enum class Deployment { serverless, dedicated, self_hosted };
+enum class Os { linux, macos, windows };
+enum class Shell { bash, fish, powershell, cmd, dotenv };
 
 struct Model {
   Deployment deployment = Deployment::serverless;
@@ -22,11 +24,39 @@ struct Model {
   std::string root_cert;
   std::string client_cert;
   std::string client_key;
+  Os os = Os::linux;
+  Shell shell = Shell::bash;
+  std::string cluster_id;
+  bool jdbc_pk8_key = false;
 
   bool uses_password() const { return deployment != Deployment::self_hosted; }
   bool uses_routing_id() const { return deployment == Deployment::serverless; }
   bool uses_client_cert() const { return deployment == Deployment::self_hosted; }
+  // The shell that runs commands: a .env file holds variables only.
+  Shell command_shell() const {
+    if (shell != Shell::dotenv) return shell;
+    return os == Os::windows ? Shell::powershell : Shell::bash;
+  }
 };
+
+// Where the convert-key step writes pgJDBC's PKCS#8 key: client.key -> client.pk8.
+inline std::string pk8_path(const std::string& key) {
+  for (const char* ext : {".key", ".pem"}) {
+    const std::string e(ext);
+    if (key.size() > e.size() && key.compare(key.size() - e.size(), e.size(), e) == 0) {
+      return key.substr(0, key.size() - e.size()) + ".pk8";
+    }
+  }
+  return key + ".pk8";
+}
+
+inline bool is_pkcs8_or_pkcs12(const std::string& key) {
+  for (const char* ext : {".pk8", ".p12", ".pfx"}) {
+    const std::string e(ext);
+    if (key.size() >= e.size() && key.compare(key.size() - e.size(), e.size(), e) == 0) return true;
+  }
+  return false;
+}
 
 // Checks every field, appending diagnostics, and returns the model to render.
 // Values are never rewritten silently: whatever validation changes (defaults,

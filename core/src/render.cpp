@@ -9,13 +9,6 @@
 namespace crdb_connect {
 namespace {
 
-bool is_pkcs8_or_pkcs12(std::string_view path) {
-  for (std::string_view ext : {".pk8", ".p12", ".pfx"}) {
-    if (path.size() >= ext.size() && path.substr(path.size() - ext.size()) == ext) return true;
-  }
-  return false;
-}
-
 bool changed_by_encoding(std::string_view value) { return escape::url_component(value) != value; }
 
 // Notes shared by several drivers, chosen by the columns of the driver's row.
@@ -56,7 +49,11 @@ void add_common_notes(const DriverInfo& driver, const Model& model, std::vector<
         model.client_key.empty() ? "<client-key>" : model.client_key,
         driver.uses_libpq ? "libpq" : "lib/pq"));
   }
-  if (model.uses_client_cert() && driver.language == Language::java && !is_pkcs8_or_pkcs12(model.client_key)) {
+  if (model.uses_client_cert() && driver.language == Language::java && model.jdbc_pk8_key &&
+      !is_pkcs8_or_pkcs12(model.client_key)) {
+    notes.emplace_back(fmt::format("sslkey points at {}, the PKCS#8 key that the convert-key step writes.",
+                                   pk8_path(model.client_key)));
+  } else if (model.uses_client_cert() && driver.language == Language::java && !is_pkcs8_or_pkcs12(model.client_key)) {
     notes.emplace_back(fmt::format(
         "pgJDBC before 42.7.9 reads the client key only as PKCS#8 DER (.pk8) or PKCS#12 (.p12/.pfx). Convert it "
         "with: openssl pkcs8 -topk8 -inform PEM -outform DER -in {} -out client.pk8 -nocrypt, then use the .pk8 "

@@ -26,7 +26,15 @@ std::string to_text(const GenerateResult& result) {
     if (!o.snippet.empty() && o.snippet.back() != '\n') out += '\n';
     for (const auto& n : o.notes) out += fmt::format("Note: {}\n", n);
     for (const auto& v : o.variants) out += fmt::format("Variant ({}):\n{}\n", v.label, v.value);
+    for (const auto& step : o.setup) {
+      out += fmt::format("Setup: {}\n{}", step.title, step.command);
+      if (!step.note.empty()) out += fmt::format("  ({})\n", step.note);
+    }
     out += '\n';
+  }
+  for (const auto& step : result.setup) {
+    out += fmt::format("== {}\n{}", step.title, step.command);
+    if (!step.note.empty()) out += fmt::format("  ({})\n", step.note);
   }
   return out;
 }

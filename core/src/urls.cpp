@@ -15,14 +15,14 @@ std::string host_port(const Model& model) {
 }
 
 // The TLS and routing parameters every deployment needs, in the reference's order.
-void append_tls(Query& query, const Model& model, TlsStyle tls) {
+void append_tls(Query& query, const Model& model, TlsStyle tls, bool pk8_key = false) {
   if (tls == TlsStyle::none) return;
   query.emplace_back(tls == TlsStyle::legacy_ssl ? "ssl" : "sslmode",
                      tls == TlsStyle::legacy_ssl ? "true" : "verify-full");
   if (!model.root_cert.empty()) query.emplace_back("sslrootcert", escape::url_query_path(model.root_cert));
   if (model.uses_client_cert()) {
     query.emplace_back("sslcert", escape::url_query_path(model.client_cert));
-    query.emplace_back("sslkey", escape::url_query_path(model.client_key));
+    query.emplace_back("sslkey", escape::url_query_path(pk8_key ? pk8_path(model.client_key) : model.client_key));
   }
 }
 
@@ -61,7 +61,7 @@ std::string uri(const Model& model, const UrlShape& shape) {
 std::string jdbc(const Model& model) {
   Query query{{"user", escape::url_component(model.username)}};
   if (model.uses_password()) query.emplace_back("password", escape::url_component(model.password));
-  append_tls(query, model, TlsStyle::sslmode);
+  append_tls(query, model, TlsStyle::sslmode, model.jdbc_pk8_key && !is_pkcs8_or_pkcs12(model.client_key));
   // pgJDBC's default factory reads the CA only from ~/.postgresql/root.crt and
   // fails when it is missing; the Java factory verifies against the JRE's
   // trusted CAs, which hold the Serverless certificate's issuer.

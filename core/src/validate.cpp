@@ -417,13 +417,60 @@ void check_path(const Field& field, Reporter& report) {
   }
 }
 
+void check_environment(Model& model, const ConnectionParams& params, Reporter& report) {
+  if (params.os.empty() || params.os == "linux") {
+    model.os = Os::linux;
+  } else if (params.os == "macos") {
+    model.os = Os::macos;
+  } else if (params.os == "windows") {
+    model.os = Os::windows;
+  } else {
+    report.error("os-invalid", "os", fmt::format("Unknown operating system \"{}\". Choose linux, macos or windows.",
+                                                 params.os));
+  }
+  const std::string& shell = params.shell;
+  if (shell.empty()) {
+    model.shell = model.os == Os::windows ? Shell::powershell : Shell::bash;
+  } else if (shell == "bash" || shell == "zsh") {
+    model.shell = Shell::bash;  // same quoting rules
+  } else if (shell == "fish") {
+    model.shell = Shell::fish;
+  } else if (shell == "powershell") {
+    model.shell = Shell::powershell;
+  } else if (shell == "cmd") {
+    model.shell = Shell::cmd;
+  } else if (shell == "dotenv") {
+    model.shell = Shell::dotenv;
+  } else {
+    report.error("shell-invalid", "shell",
+                 fmt::format("Unknown shell \"{}\". Choose bash (also zsh), fish, powershell, cmd or dotenv.", shell));
+  }
+  if (model.shell == Shell::cmd && model.os != Os::windows) {
+    report.warning("shell-os-mismatch", "shell", "cmd is the Windows command prompt; choose Windows as the operating "
+                                                 "system, or bash, fish or PowerShell.");
+  }
+  model.cluster_id = params.cluster_id;
+  const auto is_hex = [](char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); };
+  bool uuid = params.cluster_id.size() == 36;
+  for (std::size_t i = 0; uuid && i < 36; ++i) {
+    const bool dash_slot = i == 8 || i == 13 || i == 18 || i == 23;
+    uuid = dash_slot ? params.cluster_id[i] == '-' : is_hex(params.cluster_id[i]);
+  }
+  if (!params.cluster_id.empty() && !uuid) {
+    report.warning("cluster-id-invalid", "clusterId",
+                   "A CockroachDB Cloud cluster id is a UUID such as 0f2c8a1e-3b4d-4c5e-8f90-1a2b3c4d5e6f; find it in "
+                   "the cluster's Cloud Console URL. The download command uses the value as typed.");
+  }
+  model.jdbc_pk8_key = params.jdbc_pk8_key;
+}
+
 }  // namespace
 
 Model validate(const ConnectionParams& params, std::vector<Diagnostic>& diagnostics) {
   Reporter report(diagnostics);
   Model model;
 
-  const std::array<Field, 10> fields{{
+  const std::array<Field, 13> fields{{
       {"deployment", "Deployment", params.deployment},
       {"username", "Username", params.username},
       {"password", "Password", params.password},
@@ -434,6 +481,9 @@ Model validate(const ConnectionParams& params, std::vector<Diagnostic>& diagnost
       {"rootCert", "CA certificate path", params.root_cert},
       {"clientCert", "Client certificate path", params.client_cert},
       {"clientKey", "Client key path", params.client_key},
+      {"os", "Operating system", params.os},
+      {"shell", "Shell", params.shell},
+      {"clusterId", "Cluster id", params.cluster_id},
   }};
   std::size_t total = 0;
   for (const Field& f : fields) total += f.value.size();
@@ -498,6 +548,7 @@ Model validate(const ConnectionParams& params, std::vector<Diagnostic>& diagnost
   if (serverless) check_routing_id(params.routing_id, report);
   check_username(params.username, report);
   check_database(model, report);
+  check_environment(model, params, report);
   check_path(fields[7], report);
   if (model.uses_client_cert()) {
     check_path(fields[8], report);

@@ -64,6 +64,15 @@ const std::map<std::string, Trigger>& triggers() {
       {"path-home-not-expanded", {"dedicated", [](auto& p) { p.root_cert = "~/.postgresql/root.crt"; }, "rootCert", Severity::warning}},
       {"path-relative", {"dedicated", [](auto& p) { p.root_cert = "certs/root.crt"; }, "rootCert", Severity::info}},
       {"key-needs-pk8", {"self-hosted", [](auto&) {}, "clientKey", Severity::warning}},
+      {"os-invalid", {"serverless", [](auto& p) { p.os = "beos"; }, "os", Severity::error}},
+      {"shell-invalid", {"serverless", [](auto& p) { p.shell = "tcsh"; }, "shell", Severity::error}},
+      {"shell-os-mismatch", {"serverless", [](auto& p) { p.shell = "cmd"; }, "shell", Severity::warning}},
+      {"cluster-id-invalid", {"serverless", [](auto& p) { p.cluster_id = "funky-skunk-123"; }, "clusterId", Severity::warning}},
+      {"shell-cannot-carry", {"serverless", [](auto& p) {
+         p.os = "windows";
+         p.shell = "cmd";
+         p.password = "100%";
+       }, "shell", Severity::warning}},
       {"value-not-carried", {"serverless", [](auto& p) { p.database = "a#b"; }, "database", Severity::error}},
   };
   return table;

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Catch2 unit, golden and escaping tests for the C++ core, run through ctest.
 source "$(dirname "$0")/../../scripts/lib.sh"
-ensure_apt python3 ruby golang-go
+# Interpreters, shells and .env parsers that the escaping and setup tests run.
+ensure_apt python3 ruby golang-go fish python3-dotenv ruby-dotenv
+ensure_npm
 build_native
 out="$(mktemp)"
 set +e

@@ -12,7 +12,7 @@ struct DiagnosticCodeInfo {
   std::string_view summary;
 };
 
-inline constexpr std::array<DiagnosticCodeInfo, 28> kDiagnosticCodes{{
+inline constexpr std::array<DiagnosticCodeInfo, 33> kDiagnosticCodes{{
   {"deployment-invalid", "deployment is not serverless, dedicated or self-hosted"},
   {"driver-unknown", "a requested driver id is not one of the 13"},
   {"field-required", "a field the deployment needs is empty"},
@@ -40,6 +40,11 @@ inline constexpr std::array<DiagnosticCodeInfo, 28> kDiagnosticCodes{{
   {"path-home-not-expanded", "a certificate path uses ~ or $HOME, which drivers do not expand"},
   {"path-relative", "a certificate path is relative to the program's working directory"},
   {"key-needs-pk8", "pgJDBC before 42.7.9 reads only a PKCS#8 DER (.pk8) or PKCS#12 client key"},
+  {"os-invalid", "os is not linux, macos or windows"},
+  {"shell-invalid", "shell is not bash, zsh, fish, powershell, cmd or dotenv"},
+  {"shell-os-mismatch", "cmd was chosen on an operating system other than Windows"},
+  {"cluster-id-invalid", "the Cloud cluster id is not a UUID"},
+  {"shell-cannot-carry", "the chosen shell or .env file cannot carry a value, so another form is given"},
   {"value-not-carried", "a value that some drivers cannot carry"},
 }};
 

@@ -33,6 +33,18 @@ std::string xml_text(std::string_view value);
 // XML 1.0 cannot carry C0 controls other than tab, CR and LF, nor U+FFFE/FFFF.
 bool xml_can_carry(std::string_view value);
 
+// Shell words, quotes included, so that no character is interpreted by the shell.
+std::string posix_shell(std::string_view value);  // bash, zsh, dash: '...' with '\'' for a quote
+std::string fish_shell(std::string_view value);   // '...' with \' and \\ escapes
+std::string powershell(std::string_view value);   // '...' doubling ' and the typographic single quotes
+// cmd.exe cannot quote %, ! (delayed expansion), " or line breaks inside set "NAME=value".
+bool cmd_can_carry(std::string_view value);
+// A .env value that node dotenv, python-dotenv and Ruby dotenv all read back
+// exactly: single-quoted, so #, spaces, " and $ stay literal.
+std::string dotenv(std::string_view value);
+// Single quotes cannot contain ' or a line break, and python-dotenv decodes \\ and \' in them.
+bool dotenv_can_carry(std::string_view value);
+
 // A libpq keyword/value value: bare when safe, otherwise '...' with \' and \\.
 std::string libpq_keyword_value(std::string_view value);
 

@@ -20,6 +20,12 @@ struct ConnectionParams {
   std::string root_cert;   // Dedicated, Self-hosted; optional on Serverless
   std::string client_cert; // Self-hosted
   std::string client_key;  // Self-hosted
+
+  // Setup steps: how the user's machine runs them.
+  std::string os;          // linux | macos | windows; empty means linux
+  std::string shell;       // bash (also zsh) | fish | powershell | cmd | dotenv; empty means the OS's usual shell
+  std::string cluster_id;  // CockroachDB Cloud cluster id, for the CA download command; optional
+  bool jdbc_pk8_key = false;  // point pgJDBC's sslkey at the .pk8 the convert-key step writes
 };
 
 enum class Severity { error, warning, info };
@@ -45,6 +51,14 @@ struct Variant {
   std::string value;
 };
 
+// One thing the user does on their machine, as a command for the chosen shell.
+struct SetupStep {
+  std::string id;       // stable: set-env, get-ca-cert, make-certs, key-permissions, convert-key, sql-shell
+  std::string title;
+  std::string command;  // ready to paste into the chosen shell (or .env file)
+  std::string note;     // what to know before running it; may be empty
+};
+
 struct Output {
   std::string driver;    // stable id, e.g. "node-postgres"
   std::string name;      // display name
@@ -59,12 +73,14 @@ struct Output {
   std::string docs_url;
   std::vector<std::string> notes;
   std::vector<Variant> variants;
+  std::vector<SetupStep> setup;  // steps for this driver, for the chosen OS and shell
 };
 
 struct GenerateResult {
   bool ok = true;  // false when any diagnostic is an error
   std::vector<Diagnostic> diagnostics;
   std::vector<Output> outputs;
+  std::vector<SetupStep> setup;  // steps shared by every driver (SQL shells)
 };
 
 struct GenerateOptions {
