@@ -11,7 +11,7 @@ bash "$ROOT/wasm/build.sh"
 OUT="$ROOT/dist/web"
 rm -rf "$OUT"
 mkdir -p "$OUT/crdb-connect/wasm" "$OUT/crdb-connect/dist"
-cp "$ROOT"/web/*.html "$ROOT"/web/*.js "$ROOT"/web/*.css "$ROOT"/web/*.svg "$OUT/"
+cp "$ROOT"/web/*.html "$ROOT"/web/*.js "$ROOT"/web/*.css "$OUT/"
 # Only the modules the browser loads: index.js and what it imports from wasm/.
 for module in "$ROOT"/wasm/*.js; do
   case "$(basename "$module")" in

@@ -41,7 +41,9 @@ test('copying works from the keyboard', async ({ page }) => {
   await fillForm(root, hostileServerless);
   const expected = await expectedOutputs(hostileServerless);
   const pgx = expected.find((e) => e.driver === 'pgx');
-  const button = root.getByRole('button', { name: 'Copy connection string for pgx' });
+  // Located by its place, not its name: the name changes to "Copied ..." on copy.
+  const button = root.locator('article[data-driver="pgx"] button.copy[data-block="connection"]');
+  await expect(button).toHaveAccessibleName('Copy connection string for pgx');
   await button.focus();
   await page.keyboard.press('Enter');
   await expect(button).toContainText('Copied');
@@ -57,8 +59,8 @@ test('the hash reproduces the form and never holds the password', async ({ page,
   const dedicated = CASES.find((c) => c.name === 'hostile-dedicated').params;
   await fillForm(root, dedicated);
   await root.locator('details.filter summary').click();
-  await root.getByLabel('Go', { exact: true }).uncheck();
-  await root.getByLabel('Hibernate', { exact: true }).uncheck();
+  await root.getByRole('checkbox', { name: 'Go', exact: true }).uncheck();
+  await root.getByRole('checkbox', { name: 'Hibernate', exact: true }).uncheck();
 
   const url = page.url();
   const hash = new URL(url).hash;
@@ -158,14 +160,14 @@ test('the filter shows only the chosen drivers or languages', async ({ page }) =
   const root = generatorElement(page);
   const g = await generatorPromise;
   await root.locator('details.filter summary').click();
-  await root.getByLabel('Python', { exact: true }).uncheck();
+  await root.getByRole('checkbox', { name: 'Python', exact: true }).uncheck();
   let shown = (await readCards(root)).map((c) => c.driver);
   expect(shown).toEqual(g.drivers.filter((d) => d.language !== 'python').map((d) => d.id));
-  await root.getByLabel('Python', { exact: true }).check();
-  await root.getByLabel('pgx', { exact: true }).uncheck();
+  await root.getByRole('checkbox', { name: 'Python', exact: true }).check();
+  await root.getByRole('checkbox', { name: 'pgx', exact: true }).uncheck();
   shown = (await readCards(root)).map((c) => c.driver);
   expect(shown).toEqual(g.drivers.filter((d) => d.id !== 'pgx').map((d) => d.id));
-  await expect(root.getByLabel('Go', { exact: true })).toHaveJSProperty('indeterminate', true);
+  await expect(root.getByRole('checkbox', { name: 'Go', exact: true })).toHaveJSProperty('indeterminate', true);
 });
 
 test('the password field is masked and can be shown', async ({ page }) => {

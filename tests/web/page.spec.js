@@ -31,7 +31,7 @@ test('no request leaves the page origin, before or after using every feature', a
   await root.getByRole('button', { name: 'Show password' }).click();
   await root.getByRole('button', { name: 'Copy connection string for pgx' }).click();
   await root.locator('details.filter summary').click();
-  await root.getByLabel('Ruby', { exact: true }).uncheck();
+  await root.getByRole('checkbox', { name: 'Ruby', exact: true }).uncheck();
   await root.getByText('Paste a connection string').click();
   await root.getByLabel('Connection string', { exact: true }).fill('postgresql://a:b@localhost:26257/db');
   await root.getByRole('button', { name: 'Fill the form from this string' }).click();
