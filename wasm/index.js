@@ -1,9 +1,7 @@
 // crdb-connect for JavaScript: a thin layer over the C++ core compiled to
-// WebAssembly. Every call crosses into wasm once and comes back as one JSON
-// string, parsed here once; JS never sees an Embind handle.
-import createCrdbConnectModule from '../dist/crdb-connect-wasm.mjs';
-
-const wasmUrl = new URL('../dist/crdb-connect-wasm.wasm', import.meta.url);
+// WebAssembly. Every call crosses into wasm once and comes back as one buffer,
+// decoded here once; JS never sees an Embind handle.
+import { loadModule } from './loader.js';
 
 // Field names of the core's ConnectionParams, plus the generator's own option.
 const STRING_KEYS = Object.freeze([
@@ -19,57 +17,26 @@ const KNOWN_KEYS = new Set([...STRING_KEYS, ...BOOLEAN_KEYS, ...OPTION_KEYS]);
 // copying it into the wasm heap would only grow memory; stop it here.
 export const MAX_INPUT_LENGTH = 1 << 20;
 
-const isNode = typeof process === 'object' && process !== null && typeof process.versions?.node === 'string';
-
-// Node reads the .wasm beside this file (fetch cannot read file: URLs there);
-// browsers stream it from the same relative URL.
-async function instantiate(imports) {
-  if (isNode && wasmUrl.protocol === 'file:') {
-    const { readFile } = await import('node:fs/promises');
-    return WebAssembly.instantiate(await readFile(wasmUrl), imports);
-  }
-  const response = await fetch(wasmUrl);
-  if (!response.ok) throw new Error(`crdb-connect: cannot load ${wasmUrl}: HTTP ${response.status}`);
-  if (typeof WebAssembly.instantiateStreaming === 'function' &&
-      response.headers.get('content-type')?.startsWith('application/wasm')) {
-    return WebAssembly.instantiateStreaming(response, imports);
-  }
-  return WebAssembly.instantiate(await response.arrayBuffer(), imports);
-}
-
-function loadModule() {
-  let failure;
-  const module = createCrdbConnectModule({
-    instantiateWasm(imports, receiveInstance) {
-      instantiate(imports).then(
-        ({ instance, module: compiled }) => receiveInstance(instance, compiled),
-        (error) => { failure = error; });
-      return {};  // exports arrive through receiveInstance
-    },
-  });
-  // Emscripten's promise never settles when instantiation fails, so a failure
-  // is raced in explicitly.
-  return new Promise((resolve, reject) => {
-    module.then(resolve, reject);
-    const poll = setInterval(() => {
-      if (failure) { clearInterval(poll); reject(failure); }
-    }, 5);
-    module.then(() => clearInterval(poll), () => clearInterval(poll));
-  });
-}
-
 function describe(value) {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
+// Embind's UTF-8 encoder pairs a lone surrogate with whatever code unit
+// follows it, corrupting both; TextEncoder and Node's argv turn it into U+FFFD,
+// so do the same and both CLIs and the API see the same bytes.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const toWellFormed = String.prototype.toWellFormed
+  ? (s) => s.toWellFormed()
+  : (s) => s.replace(LONE_SURROGATE, '\uFFFD');
+
 function checkString(value, name) {
   if (typeof value !== 'string') throw new TypeError(`crdb-connect: ${name} must be a string, got ${describe(value)}`);
   if (value.length > MAX_INPUT_LENGTH) {
     throw new TypeError(`crdb-connect: ${name} is ${value.length} characters long; the limit is ${MAX_INPUT_LENGTH}`);
   }
-  return value;
+  return toWellFormed(value);
 }
 
 // Turns the caller's object into the core's ConnectionParams (missing fields

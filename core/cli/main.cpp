@@ -40,6 +40,16 @@ int run_generate(crdb_connect::cli::Invocation& inv) {
   return result.ok ? kExitOk : kExitDiagnosticError;
 }
 
+// A pasted string usually ends with the newline of echo or a file: one line
+// ending is removed, any other white space is the parser's to judge.
+int run_parse(const crdb_connect::cli::Invocation& inv) {
+  const std::string text = inv.parse_text == "-" ? strip_one_line_ending(read_stdin()) : inv.parse_text;
+  const auto result = crdb_connect::parse(text);
+  const std::string out = inv.json ? crdb_connect::to_json(result) + "\n" : crdb_connect::to_text(result);
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return result.ok ? kExitOk : kExitDiagnosticError;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -60,8 +70,7 @@ int main(int argc, char** argv) {
     case crdb_connect::cli::Command::generate:
       return run_generate(inv);
     case crdb_connect::cli::Command::parse:
-      std::fprintf(stderr, "crdb-connect: the parse command is not available in this build\n");
-      return kExitUsage;
+      return run_parse(inv);
   }
   return kExitUsage;
 }

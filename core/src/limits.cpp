@@ -7,6 +7,7 @@
 #include "crdb_connect/drivers.hpp"
 #include "crdb_connect/escape.hpp"
 #include "model.hpp"
+#include "utf8.hpp"
 
 namespace crdb_connect {
 namespace {
@@ -36,6 +37,31 @@ void report(const std::vector<std::string_view>& selected, std::vector<Diagnosti
 
 bool has_any(std::string_view value, std::string_view chars) {
   return value.find_first_of(chars) != std::string_view::npos;
+}
+
+// Whether SASLprep (RFC 4013) refuses the code point: a control character,
+// private use, a non-character, or a code point unassigned in Unicode 3.2.
+// Unassigned BMP code points are not listed (the table is large); outside the
+// BMP only the blocks Unicode 3.2 had are allowed, which catches every emoji.
+bool saslprep_prohibits(char32_t cp) {
+  if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) return true;
+  if ((cp >= 0xE000 && cp <= 0xF8FF) || (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE) return true;
+  if (cp <= 0xFFFF) return false;
+  struct Range { char32_t first, last; };
+  static constexpr Range kAssignedIn32[] = {
+      {0x10300, 0x1034F}, {0x10400, 0x1044F}, {0x1D000, 0x1D1FF}, {0x1D400, 0x1D7FF},
+      {0x20000, 0x2A6DF}, {0x2F800, 0x2FA1F}, {0xE0001, 0xE0001}, {0xE0020, 0xE007F},
+  };
+  return std::none_of(std::begin(kAssignedIn32), std::end(kAssignedIn32),
+                      [cp](const Range& r) { return cp >= r.first && cp <= r.last; });
+}
+
+bool saslprep_refuses(std::string_view password) {
+  std::size_t pos = 0;
+  while (pos < password.size()) {
+    if (saslprep_prohibits(utf8::next(password, pos))) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -88,6 +114,26 @@ void check_driver_limits(const Model& model, const std::vector<std::string_view>
          },
          "keeps the URL in an XML file, and XML 1.0 cannot contain this password's control characters. Set the "
          "URL from DATABASE_URL in Java instead (see the variant).");
+
+  // Found by the compatibility suite: pgJDBC 42.5 (Debian 12) runs the password
+  // through SASLprep for SCRAM and throws "Prohibited character" instead of
+  // falling back to the raw password as libpq and the server do. A warning, as
+  // later pgJDBC releases may accept it.
+  std::vector<std::string> scram_refused;
+  for (std::string_view id : selected) {
+    if (find_driver(id)->language == Language::java && model.uses_password() && saslprep_refuses(model.password)) {
+      scram_refused.emplace_back(id);
+    }
+  }
+  if (!scram_refused.empty()) {
+    out.push_back(Diagnostic{"value-not-carried", "password", Severity::warning,
+                             fmt::format("{} (pgJDBC 42.5 and others) refuse this password during SCRAM "
+                                         "authentication: it contains a character that SASLprep prohibits, such as "
+                                         "an emoji or a control character (\"Prohibited character\"). Choose a "
+                                         "password without such characters for Java.",
+                                         join_names(scram_refused)),
+                             std::move(scram_refused)});
+  }
 }
 
 }  // namespace crdb_connect

@@ -1,60 +1,283 @@
-// Temporary stand-in for the parser, until the parser branch lands: it keeps
-// the parse API linkable for the wasm bindings and says plainly that parsing is
-// not available, instead of guessing at fields.
+// parse(): reads any pasted connection string, then maps libpq's settings onto
+// the form's fields and detects the deployment. The format parsers live in
+// parse_uri.cpp, parse_keyword_value.cpp and parse_command_line.cpp.
 #include "crdb_connect/parse.hpp"
 
-#include "crdb_connect/json.hpp"
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "parse_internal.hpp"
+#include "utf8.hpp"
 
 namespace crdb_connect {
+namespace {
 
-ParseResult parse(std::string_view) {
-  ParseResult result;
-  result.diagnostics.push_back(Diagnostic{"parse-unavailable", "", Severity::error,
-                                          "Parsing connection strings is not available in this build.", {}});
-  return result;
+using parsing::add;
+using parsing::Setting;
+
+constexpr std::size_t kMaxInputBytes = 64 * 1024;
+
+std::vector<std::string> split(const std::string& list, char sep) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t comma = list.find(sep, start);
+    parts.push_back(list.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+    if (comma == std::string::npos) return parts;
+    start = comma + 1;
+  }
 }
 
-std::string to_json(const ParseResult& result) {
-  const ConnectionParams& p = result.params;
-  const std::pair<const char*, const std::string*> fields[] = {
-      {"deployment", &p.deployment}, {"username", &p.username},   {"password", &p.password},
-      {"host", &p.host},             {"port", &p.port},           {"database", &p.database},
-      {"routingId", &p.routing_id},  {"rootCert", &p.root_cert},  {"clientCert", &p.client_cert},
-      {"clientKey", &p.client_key},
-  };
-  std::string out = "{\"params\":{";
-  for (std::size_t i = 0; i < std::size(fields); ++i) {
-    if (i > 0) out += ',';
-    out += '"';
-    out += fields[i].first;
-    out += "\":";
-    append_json_string(out, *fields[i].second);
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && parsing::starts_with_ci(s.substr(s.size() - suffix.size()), suffix);
+}
+
+// The shape of a Serverless routing ID: lower-case name, '-', tenant number.
+bool looks_like_routing_id(std::string_view id) {
+  const std::size_t dash = id.rfind('-');
+  if (dash == std::string_view::npos || dash == 0 || !all_digits(id.substr(dash + 1))) return false;
+  return std::all_of(id.begin(), id.begin() + static_cast<long>(dash),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+// Last one wins, as in libpq, pgx and node-postgres; a changed value is reported.
+std::vector<Setting> effective_settings(const std::vector<Setting>& raw, std::vector<Diagnostic>& diagnostics) {
+  std::vector<Setting> out;
+  for (const auto& s : raw) {
+    auto it = std::find_if(out.begin(), out.end(), [&](const Setting& e) { return e.key == s.key; });
+    if (it == out.end()) {
+      out.push_back(s);
+      continue;
+    }
+    if (it->value != s.value) {
+      add(diagnostics, Severity::warning, "parameter-repeated", std::string(parsing::field_for_key(s.key)),
+          fmt::format("\"{}\" is given more than once; drivers use the last value.", s.alias.empty() ? s.key : s.alias),
+          s.offset, s.length);
+    }
+    *it = s;
   }
-  out += "},\"format\":";
-  append_json_string(out, result.format);
-  out += ",\"deploymentReason\":";
-  append_json_string(out, result.deployment_reason);
-  out += ",\"diagnostics\":[";
-  for (std::size_t i = 0; i < result.diagnostics.size(); ++i) {
-    if (i > 0) out += ',';
-    out += to_json(result.diagnostics[i]);
-  }
-  out += "],\"extraParams\":[";
-  for (std::size_t i = 0; i < result.extra_params.size(); ++i) {
-    if (i > 0) out += ',';
-    out += "{\"name\":";
-    append_json_string(out, result.extra_params[i].first);
-    out += ",\"value\":";
-    append_json_string(out, result.extra_params[i].second);
-    out += '}';
-  }
-  out += "],\"extraHosts\":[";
-  for (std::size_t i = 0; i < result.extra_hosts.size(); ++i) {
-    if (i > 0) out += ',';
-    append_json_string(out, result.extra_hosts[i]);
-  }
-  out += "]}";
   return out;
+}
+
+struct RoutingCandidate {
+  std::string id;
+  long offset;
+  long length;
+  std::string source;
+};
+
+// options: CockroachDB reads --cluster=<routing-id>; other tokens are kept.
+std::string take_cluster_options(const Setting& s, std::vector<RoutingCandidate>& candidates) {
+  std::string rest;
+  std::size_t p = 0;
+  const std::string& v = s.value;
+  while (p < v.size()) {
+    while (p < v.size() && parsing::is_space(v[p])) ++p;
+    const std::size_t start = p;
+    while (p < v.size() && !parsing::is_space(v[p])) p += (v[p] == '\\' && p + 1 < v.size()) ? 2 : 1;
+    const std::string token = v.substr(start, p - start);
+    if (token.empty()) continue;
+    if (token.rfind("--cluster=", 0) == 0) {
+      candidates.push_back({token.substr(10), s.offset, s.length, "options=--cluster="});
+    } else {
+      rest += rest.empty() ? "" : " ";
+      rest += token;
+    }
+  }
+  return rest;
+}
+
+void check_port_list(const Setting& s, std::vector<Diagnostic>& diagnostics) {
+  for (const std::string& port : split(s.value, ',')) {
+    if (port.empty()) continue;
+    // Converted only once it is known to be at most 5 digits: a long run of
+    // bytes overflowed `number` (undefined behaviour, found by fuzz_parse).
+    const bool short_number = all_digits(port) && port.size() <= 5;
+    long number = 0;
+    if (short_number) {
+      for (const char c : port) number = number * 10 + (c - '0');
+    }
+    const bool valid = short_number && number >= 1 && number <= 65535;
+    if (!valid) {
+      add(diagnostics, Severity::error, "port-invalid", "port",
+          fmt::format("The port \"{}\" is not a number from 1 to 65535 (CockroachDB listens on 26257).", port),
+          s.offset, s.length);
+    }
+  }
+}
+
+void check_sslmode(const Setting& s, std::vector<Diagnostic>& diagnostics) {
+  static constexpr std::string_view kModes[] = {"disable", "allow", "prefer", "require", "verify-ca", "verify-full"};
+  if (std::find(std::begin(kModes), std::end(kModes), s.value) != std::end(kModes)) return;
+  if (s.value == "no-verify") {
+    add(diagnostics, Severity::warning, "sslmode-unknown", "",
+        "sslmode=no-verify exists only in node-postgres; every other driver rejects it. Use verify-full.",
+        s.offset, s.length);
+    return;
+  }
+  add(diagnostics, Severity::error, "sslmode-unknown", "",
+      fmt::format("sslmode \"{}\" is not one of disable, allow, prefer, require, verify-ca, verify-full; drivers "
+                  "refuse to connect.",
+                  s.value),
+      s.offset, s.length);
+}
+
+std::string host_with_port(const std::string& host, const std::string& port) {
+  std::string out = host.find(':') != std::string::npos ? "[" + host + "]" : host;
+  if (!port.empty()) out += ":" + port;
+  return out;
+}
+
+void map_hosts(const Setting* host, const Setting* port, ParseResult& r) {
+  const std::vector<std::string> hosts = host ? split(host->value, ',') : std::vector<std::string>{};
+  const std::vector<std::string> ports = port ? split(port->value, ',') : std::vector<std::string>{};
+  if (ports.size() > 1 && ports.size() != hosts.size()) {
+    add(r.diagnostics, Severity::error, "hosts-ports-mismatch", "port",
+        fmt::format("{} ports are given for {} hosts: give one port for every host, or a single port for all.",
+                    ports.size(), hosts.size()),
+        port->offset, port->length);
+  }
+  if (!hosts.empty()) r.params.host = hosts[0];
+  if (!ports.empty()) r.params.port = ports[0];
+  // libpq: one port applies to every host.
+  for (std::size_t i = 1; i < hosts.size(); ++i) {
+    const std::string& p = ports.size() == 1 ? ports[0] : i < ports.size() ? ports[i] : "";
+    r.extra_hosts.push_back(host_with_port(hosts[i], p));
+  }
+  if (hosts.size() > 1) {
+    add(r.diagnostics, Severity::info, "hosts-extra", "host",
+        fmt::format("The string lists {} hosts; the form uses the first, and the others are kept as extra hosts.",
+                    hosts.size()),
+        host->offset, host->length);
+  }
+  if (!r.params.host.empty() && (!port || port->offset < 0 || r.params.port.empty())) {
+    add(r.diagnostics, Severity::info, "port-missing", "port",
+        "No port is given, so drivers connect to PostgreSQL's 5432; CockroachDB listens on 26257.",
+        host ? host->offset : -1, host ? host->length : 0);
+    if (r.params.port.empty()) r.params.port = "5432";
+  }
+}
+
+// /<routing-id>.<database>?ssl=true, which Sequelize 6.9 and earlier needed.
+void map_legacy_path(const std::vector<Setting>& settings, ParseResult& r, std::vector<RoutingCandidate>& candidates) {
+  const bool legacy_ssl = std::any_of(settings.begin(), settings.end(), [](const Setting& s) { return s.alias == "ssl"; });
+  const std::size_t dot = r.params.database.find('.');
+  if (!legacy_ssl || dot == std::string::npos || !looks_like_routing_id(r.params.database.substr(0, dot))) return;
+  auto db = std::find_if(settings.begin(), settings.end(), [](const Setting& s) { return s.key == "dbname"; });
+  candidates.push_back({r.params.database.substr(0, dot), db->offset, static_cast<long>(dot), "the legacy path"});
+  r.params.database = r.params.database.substr(dot + 1);
+  r.format = "sequelize-legacy";
+}
+
+void detect_deployment(const std::vector<RoutingCandidate>& candidates, ParseResult& r) {
+  auto& p = r.params;
+  if (!p.routing_id.empty()) {
+    p.deployment = "serverless";
+    r.deployment_reason = "The routing ID in " + candidates.front().source + " is only used by Serverless clusters.";
+  } else if (!p.client_cert.empty() && !p.client_key.empty()) {
+    p.deployment = "self-hosted";
+    r.deployment_reason = "A client certificate and key (sslcert, sslkey) authenticate users on self-hosted clusters.";
+  } else if (!p.root_cert.empty()) {
+    p.deployment = "dedicated";
+    r.deployment_reason = "Only a CA certificate (sslrootcert) is given, as for a Dedicated cluster's own CA.";
+  } else if (ends_with(p.host, ".cockroachlabs.cloud")) {
+    p.deployment = "serverless";
+    r.deployment_reason = "The host is under cockroachlabs.cloud and no CA certificate is given: Serverless "
+                          "clusters use publicly trusted certificates.";
+  } else {
+    p.deployment = "self-hosted";
+    r.deployment_reason = "No routing ID, certificate or CockroachDB Cloud host: assumed to be a self-hosted cluster.";
+  }
+}
+
+void map_settings(const std::vector<Setting>& settings, ParseResult& r) {
+  std::vector<RoutingCandidate> candidates;
+  const Setting* host = nullptr;
+  const Setting* port = nullptr;
+  for (const auto& s : settings) {
+    r.settings.emplace_back(s.key, s.value);
+    if (s.key == "user") r.params.username = s.value;
+    else if (s.key == "password") r.params.password = s.value;
+    else if (s.key == "host") host = &s;
+    else if (s.key == "port") port = &s, check_port_list(s, r.diagnostics);
+    else if (s.key == "dbname") r.params.database = s.value;
+    else if (s.key == "sslrootcert") r.params.root_cert = s.value;
+    else if (s.key == "sslcert") r.params.client_cert = s.value;
+    else if (s.key == "sslkey") r.params.client_key = s.value;
+    else if (s.key == "options") {
+      const std::string rest = take_cluster_options(s, candidates);
+      if (!rest.empty()) r.extra_params.emplace_back("options", rest);
+    } else {
+      if (s.key == "sslmode") check_sslmode(s, r.diagnostics);
+      r.extra_params.emplace_back(s.alias.empty() ? s.key : s.alias, s.alias.empty() ? s.value : "true");
+    }
+  }
+  map_hosts(host, port, r);
+  map_legacy_path(settings, r, candidates);
+  if (!candidates.empty()) r.params.routing_id = candidates.front().id;
+  for (const auto& c : candidates) {
+    if (c.id == candidates.front().id) continue;
+    add(r.diagnostics, Severity::error, "routing-id-conflict", "routingId",
+        fmt::format("Two different routing IDs are given: \"{}\" from {} and \"{}\" from {}. Keep only the one "
+                    "the Cloud Console shows.",
+                    candidates.front().id, candidates.front().source, c.id, c.source),
+        c.offset, c.length);
+  }
+  detect_deployment(candidates, r);
+}
+
+}  // namespace
+
+ParseResult parse(std::string_view text) {
+  ParseResult r;
+  if (text.size() > kMaxInputBytes) {
+    add(r.diagnostics, Severity::error, "input-too-long", "",
+        fmt::format("The input is {} bytes; connection strings over 64 KiB are not read.", text.size()), 0,
+        static_cast<long>(text.size()));
+    r.ok = false;
+    return r;
+  }
+  if (!utf8::is_valid(text)) {
+    add(r.diagnostics, Severity::warning, "invalid-utf8", "",
+        "The input is not valid UTF-8; drivers may reject or mangle the bytes that are not.", 0,
+        static_cast<long>(text.size()));
+  }
+  // A NUL ends a C string: libpq would silently read only what comes before it.
+  if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    add(r.diagnostics, Severity::error, "nul-character", "",
+        "The input contains a NUL character; libpq-based drivers stop reading there and pgx rejects it.",
+        static_cast<long>(nul), 1);
+  }
+  parsing::RawParse raw;
+  raw.settings.reserve(12);
+  r.settings.reserve(12);
+  parsing::parse_any(text, raw, r.wrapper);
+  r.format = raw.format;
+  for (auto& d : raw.diagnostics) r.diagnostics.push_back(std::move(d));
+  const std::vector<Setting> settings = effective_settings(raw.settings, r.diagnostics);
+  map_settings(settings, r);
+  if (settings.empty()) r.deployment_reason = "Nothing was read, so no deployment could be detected.";
+  // Some positions are computed on rebuilt text (pgJDBC's host list, where an
+  // empty host reads as "localhost"), which can be longer than the input; a
+  // position past the end would make the page slice out of range (found by
+  // fuzz_parse). Keep every span inside the input.
+  const long size = static_cast<long>(text.size());
+  for (auto& d : r.diagnostics) {
+    if (d.offset < 0) continue;
+    d.offset = std::min(d.offset, size);
+    d.length = std::clamp(d.length, 0L, size - d.offset);
+  }
+  // Positions in the order they appear, so the page can walk through them.
+  std::stable_sort(r.diagnostics.begin(), r.diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.offset < b.offset; });
+  r.ok = std::none_of(r.diagnostics.begin(), r.diagnostics.end(),
+                      [](const Diagnostic& d) { return d.severity == Severity::error; });
+  return r;
 }
 
 }  // namespace crdb_connect

@@ -39,4 +39,27 @@ std::string to_text(const GenerateResult& result) {
   return out;
 }
 
+std::string to_text(const ParseResult& r) {
+  std::string out = fmt::format("Format: {}{}\n", r.format.empty() ? "(not recognised)" : r.format,
+                                r.wrapper.empty() ? "" : " (inside " + r.wrapper + ")");
+  out += fmt::format("Deployment: {} -- {}\n", r.params.deployment, r.deployment_reason);
+  const auto& p = r.params;
+  const std::pair<const char*, const std::string*> fields[] = {
+      {"Username", &p.username},   {"Password", &p.password},   {"Host", &p.host},
+      {"Port", &p.port},           {"Database", &p.database},   {"Routing ID", &p.routing_id},
+      {"Root cert", &p.root_cert}, {"Client cert", &p.client_cert}, {"Client key", &p.client_key}};
+  for (const auto& [label, value] : fields) {
+    if (!value->empty()) out += fmt::format("{:<12} {}\n", std::string(label) + ":", *value);
+  }
+  for (const auto& h : r.extra_hosts) out += fmt::format("Extra host:  {}\n", h);
+  for (const auto& [name, value] : r.extra_params) out += fmt::format("Extra param: {}={}\n", name, value);
+  if (!r.diagnostics.empty()) out += '\n';
+  for (const auto& d : r.diagnostics) {
+    std::string line = to_text(d);
+    if (d.offset >= 0) line.insert(line.size() - 1, fmt::format(" at {}+{}", d.offset, d.length));
+    out += line;
+  }
+  return out;
+}
+
 }  // namespace crdb_connect

@@ -378,10 +378,10 @@ void check_database(const Model& model, Reporter& report) {
       !db.empty() && ((db[0] >= 'a' && db[0] <= 'z') || db[0] == '_') &&
       std::all_of(db.begin(), db.end(), [](char c) { return is_lower_alnum(c) || c == '_' || c == '$'; });
   if (!plain_identifier) {
-    report.info("database-needs-quoting", "database",
-                fmt::format("In SQL statements this database name must be double-quoted: \"{}\". Connection "
-                            "strings carry it as it is.",
-                            db));
+    report.warning("database-needs-quoting", "database",
+                   fmt::format("In SQL statements (CREATE DATABASE, USE, SET database) this name must be "
+                               "double-quoted: \"{}\". Connection strings carry it as it is.",
+                               db));
   }
   if (db.find('.') != std::string::npos && model.deployment == Deployment::serverless) {
     report.add(Severity::warning, "database-has-dot", "database",

@@ -59,7 +59,7 @@ const std::map<std::string, Trigger>& triggers() {
       {"routing-id-invalid", {"serverless", [](auto& p) { p.routing_id = "funky-skunk-1"; }, "routingId", Severity::error}},
       {"username-invalid", {"serverless", [](auto& p) { p.username = "max roach"; }, "username", Severity::warning}},
       {"username-case-folded", {"serverless", [](auto& p) { p.username = "MaxRoach"; }, "username", Severity::info}},
-      {"database-needs-quoting", {"serverless", [](auto& p) { p.database = "Bank"; }, "database", Severity::info}},
+      {"database-needs-quoting", {"serverless", [](auto& p) { p.database = "Bank"; }, "database", Severity::warning}},
       {"database-has-dot", {"serverless", [](auto& p) { p.database = "my.db"; }, "database", Severity::warning}},
       {"path-home-not-expanded", {"dedicated", [](auto& p) { p.root_cert = "~/.postgresql/root.crt"; }, "rootCert", Severity::warning}},
       {"path-relative", {"dedicated", [](auto& p) { p.root_cert = "certs/root.crt"; }, "rootCert", Severity::info}},
@@ -99,8 +99,8 @@ TEST_CASE("the valid golden cases produce no errors or warnings except the expec
   CHECK(self_hosted.diagnostics[0].code == "key-needs-pk8");
 }
 
-TEST_CASE("every diagnostic code has a trigger, and the trigger produces it", "[diagnostics]") {
-  for (const auto& info : kDiagnosticCodes) {
+TEST_CASE("every generate() diagnostic code has a trigger, and the trigger produces it", "[diagnostics]") {
+  for (const auto& info : kGenerateDiagnosticCodes) {
     const std::string code(info.code);
     SECTION(code) {
       auto it = triggers().find(code);
@@ -123,7 +123,7 @@ TEST_CASE("every diagnostic code has a trigger, and the trigger produces it", "[
 
 TEST_CASE("no trigger names a code that does not exist", "[diagnostics]") {
   for (const auto& [code, trigger] : triggers()) {
-    const bool known = std::any_of(kDiagnosticCodes.begin(), kDiagnosticCodes.end(),
+    const bool known = std::any_of(kGenerateDiagnosticCodes.begin(), kGenerateDiagnosticCodes.end(),
                                    [&](const auto& info) { return info.code == code; });
     INFO(code);
     CHECK(known);
@@ -255,9 +255,13 @@ TEST_CASE("driver limits name only the drivers affected", "[diagnostics][limits]
 
   p = base_case("dedicated");
   p.password = std::string("a\x01", 2);
-  d = find_code(result = generate(p), "value-not-carried");
+  result = generate(p);
+  d = nullptr;
+  for (const auto& x : result.diagnostics) {
+    if (x.code == "value-not-carried" && x.severity == Severity::error) d = &x;
+  }
   REQUIRE(d != nullptr);
-  CHECK(d->drivers == std::vector<std::string>{"hibernate"});
+  CHECK(d->drivers == std::vector<std::string>{"hibernate"});  // XML 1.0 cannot hold \x01
 
   // Limits are checked only for the drivers asked for.
   p = base_case("dedicated");

@@ -12,7 +12,8 @@ struct DiagnosticCodeInfo {
   std::string_view summary;
 };
 
-inline constexpr std::array<DiagnosticCodeInfo, 33> kDiagnosticCodes{{
+// Codes generate() emits.
+inline constexpr std::array<DiagnosticCodeInfo, 33> kGenerateDiagnosticCodes{{
   {"deployment-invalid", "deployment is not serverless, dedicated or self-hosted"},
   {"driver-unknown", "a requested driver id is not one of the 13"},
   {"field-required", "a field the deployment needs is empty"},
@@ -47,5 +48,44 @@ inline constexpr std::array<DiagnosticCodeInfo, 33> kDiagnosticCodes{{
   {"shell-cannot-carry", "the chosen shell or .env file cannot carry a value, so another form is given"},
   {"value-not-carried", "a value that some drivers cannot carry"},
 }};
+
+// Codes parse() emits when reading a pasted connection string.
+inline constexpr std::array<DiagnosticCodeInfo, 21> kParseDiagnosticCodes{{
+  {"input-empty", "there is nothing to parse"},
+  {"format-unknown", "the text is not a URI, keyword/value string or known command line"},
+  {"command-line-no-connection-string", "a cockroach sql or psql command line carries no connection string"},
+  {"uri-syntax", "the URI breaks its grammar (IPv6 brackets, userinfo in a JDBC URL, jdbc:postgresql:/)"},
+  {"percent-encoding-invalid", "a % is not followed by two hex digits"},
+  {"query-missing-equals", "a URI query parameter has no '='"},
+  {"query-unencoded-equals", "a query value has a raw '=' (options=--cluster=...), which libpq rejects"},
+  {"query-plus-ambiguous", "a raw '+' in a query value, which pgJDBC and Go read as a space"},
+  {"jdbc-plus-is-space", "pgJDBC decodes '+' in a JDBC URL as a space"},
+  {"unexpected-spaces", "a raw space inside a URI query key or value, which libpq rejects"},
+  {"keyword-missing-equals", "a keyword/value string has a keyword without '='"},
+  {"unterminated-quote", "a quote is never closed"},
+  {"parameter-unknown", "a parameter libpq does not know (kept as an extra parameter)"},
+  {"parameter-repeated", "a parameter is given twice with different values; the last wins"},
+  {"password-raw-at", "a raw '@' in the user info, which libpq and Go/JS split differently"},
+  {"password-raw-colon", "a raw ':' in the password"},
+  {"routing-id-conflict", "two different routing IDs are given"},
+  {"sslmode-unknown", "sslmode is not one libpq knows"},
+  {"hosts-extra", "more than one host: the form uses the first, the others are kept"},
+  {"hosts-ports-mismatch", "the number of ports matches neither the number of hosts nor one"},
+  {"port-missing", "no port is given, so drivers use 5432 rather than CockroachDB's 26257"},
+}};
+
+namespace detail {
+template <std::size_t A, std::size_t B>
+constexpr std::array<DiagnosticCodeInfo, A + B> concat(const std::array<DiagnosticCodeInfo, A>& a,
+                                                      const std::array<DiagnosticCodeInfo, B>& b) {
+  std::array<DiagnosticCodeInfo, A + B> out{};
+  for (std::size_t i = 0; i < A; ++i) out[i] = a[i];
+  for (std::size_t i = 0; i < B; ++i) out[A + i] = b[i];
+  return out;
+}
+}  // namespace detail
+
+// Every code, for the .d.ts union and for "is this code known" checks.
+inline constexpr auto kDiagnosticCodes = detail::concat(kGenerateDiagnosticCodes, kParseDiagnosticCodes);
 
 }  // namespace crdb_connect

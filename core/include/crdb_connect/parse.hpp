@@ -18,6 +18,14 @@ struct ParseResult {
   // Understood but not used by the form: kept and reported, never dropped.
   std::vector<std::pair<std::string, std::string>> extra_params;
   std::vector<std::string> extra_hosts;
+  // How the string was wrapped when pasted: "" (bare), "cockroach-sql",
+  // "psql", "env-assignment" or "quoted".
+  std::string wrapper;
+  // Every setting as libpq would see it, keyed by libpq keyword, in input
+  // order after "last one wins" (host and port keep libpq's comma-joined
+  // multi-host form). This is what the conformance tests compare.
+  std::vector<std::pair<std::string, std::string>> settings;
+  bool ok = true;  // false when any diagnostic is an error
 };
 
 // Never throws; malformed input yields diagnostics.

@@ -1,0 +1,327 @@
+// The whole pasted text: a bare string, or one wrapped in a command line as
+// copied from a console or README -- cockroach sql --url "...", psql "...",
+// DATABASE_URL="..." or export DATABASE_URL=..., or just surrounding quotes.
+// Words are split as a POSIX shell does (no expansion), and every byte of a
+// word remembers where it came from so diagnostics point into the original.
+#include <fmt/format.h>
+
+#include "parse_internal.hpp"
+
+namespace crdb_connect::parsing {
+namespace {
+
+struct Word {
+  std::string text;
+  std::vector<long> origin;  // origin[i]: offset in the input of text[i]; one extra entry for the end
+  long start = 0;
+};
+
+void push(Word& w, char c, std::size_t from) {
+  w.text += c;
+  w.origin.push_back(static_cast<long>(from));
+}
+
+// POSIX shell quoting: '...' is literal; "..." honours \" \\ \$ \` ; an
+// unquoted backslash escapes the next character.
+std::vector<Word> split_words(std::string_view s, long base, std::vector<Diagnostic>& diagnostics) {
+  std::vector<Word> words;
+  std::size_t p = 0;
+  while (p < s.size()) {
+    while (p < s.size() && is_space(s[p])) ++p;
+    if (p >= s.size()) break;
+    Word w;
+    w.start = base + static_cast<long>(p);
+    while (p < s.size() && !is_space(s[p])) {
+      const char c = s[p];
+      if (c == '\'' || c == '"') {
+        const std::size_t open = p++;
+        bool closed = false;
+        while (p < s.size()) {
+          if (s[p] == c) {
+            closed = true;
+            ++p;
+            break;
+          }
+          if (c == '"' && s[p] == '\\' && p + 1 < s.size() &&
+              (s[p + 1] == '"' || s[p + 1] == '\\' || s[p + 1] == '$' || s[p + 1] == '`')) {
+            ++p;
+          }
+          push(w, s[p], base + p);
+          ++p;
+        }
+        if (!closed) {
+          add(diagnostics, Severity::error, "unterminated-quote", "",
+              fmt::format("The {} quote opened here is never closed.", c == '"' ? "double" : "single"),
+              base + static_cast<long>(open), static_cast<long>(s.size() - open));
+        }
+        continue;
+      }
+      if (c == '\\' && p + 1 < s.size()) ++p;
+      push(w, s[p], base + p);
+      ++p;
+    }
+    w.origin.push_back(base + static_cast<long>(p));
+    words.push_back(std::move(w));
+  }
+  return words;
+}
+
+long remap_offset(const Word& w, long offset) {
+  if (offset < 0) return offset;
+  const auto i = static_cast<std::size_t>(offset);
+  return i < w.origin.size() ? w.origin[i] : w.origin.back();
+}
+
+// Moves positions relative to a word's text to positions in the input.
+void remap(RawParse& raw, const Word& w, std::size_t from_diagnostic) {
+  const auto fix = [&](long& offset, long& length) {
+    if (offset < 0) return;
+    const long start = remap_offset(w, offset);
+    const long end = length > 0 ? remap_offset(w, offset + length - 1) + 1 : start;
+    offset = start;
+    length = end - start;
+  };
+  for (std::size_t i = from_diagnostic; i < raw.diagnostics.size(); ++i)
+    fix(raw.diagnostics[i].offset, raw.diagnostics[i].length);
+  for (auto& setting : raw.settings) fix(setting.offset, setting.length);
+}
+
+void shift(RawParse& raw, long base) {
+  for (auto& d : raw.diagnostics)
+    if (d.offset >= 0) d.offset += base;
+  for (auto& s : raw.settings)
+    if (s.offset >= 0) s.offset += base;
+}
+
+// A string without a wrapper: a URI or a keyword/value string.
+void parse_bare(std::string_view text, RawParse& out) {
+  if (uri_prefix_length(text) > 0) {
+    parse_uri(text, out);
+  } else if (text.find('=') != std::string_view::npos) {
+    parse_keyword_value(text, out);
+  } else {
+    add(out.diagnostics, Severity::error, "format-unknown", "",
+        "This is not a connection string crdb-connect reads: expected a postgresql://, postgres://, "
+        "cockroachdb:// or jdbc:postgresql:// URL, libpq key=value pairs, or a command line such as "
+        "cockroach sql --url \"...\".",
+        0, static_cast<long>(text.size()));
+  }
+}
+
+// Parses a word's text and maps positions back to the input.
+void parse_word(const Word& w, RawParse& out) {
+  RawParse inner;
+  parse_bare(w.text, inner);
+  remap(inner, w, 0);
+  out.format = inner.format;
+  out.jdbc = inner.jdbc;
+  for (auto& s : inner.settings) out.settings.push_back(std::move(s));
+  for (auto& d : inner.diagnostics) out.diagnostics.push_back(std::move(d));
+}
+
+std::string_view basename(std::string_view path) {
+  const std::size_t slash = path.find_last_of("/\\");
+  std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  if (name.size() > 4 && starts_with_ci(name.substr(name.size() - 4), ".exe")) name.remove_suffix(4);
+  return name;
+}
+
+// NAME=value where NAME looks like an environment variable (upper case), so
+// libpq's lower-case key=value pairs are never taken for one.
+bool is_assignment(std::string_view word, std::size_t& eq) {
+  eq = word.find('=');
+  if (eq == std::string_view::npos || eq == 0) return false;
+  bool upper = false;
+  for (std::size_t i = 0; i < eq; ++i) {
+    const char c = word[i];
+    if (c >= 'a' && c <= 'z') return false;
+    if (!((c >= 'A' && c <= 'Z') || c == '_' || (i > 0 && c >= '0' && c <= '9'))) return false;
+    upper = upper || (c >= 'A' && c <= 'Z');
+  }
+  return upper;
+}
+
+Word tail(const Word& w, std::size_t from) {
+  Word t;
+  t.text = w.text.substr(from);
+  t.origin.assign(w.origin.begin() + static_cast<long>(from), w.origin.end());
+  t.start = t.origin.front();
+  return t;
+}
+
+// A flag the command line carries besides the connection string is kept.
+void keep_flag(RawParse& out, const std::string& name, const Word* value) {
+  Setting s;
+  s.key = name;
+  s.known = false;
+  if (value) {
+    s.value = value->text;
+    s.offset = value->start;
+    s.length = value->origin.back() - value->start;
+  }
+  out.settings.push_back(std::move(s));
+}
+
+void no_connection_string(RawParse& out, std::string_view text, std::string_view tool) {
+  add(out.diagnostics, Severity::error, "command-line-no-connection-string", "",
+      fmt::format("This {} command line has no connection string to read.", tool), 0,
+      static_cast<long>(text.size()));
+}
+
+void parse_cockroach_sql(const std::vector<Word>& words, std::string_view text, RawParse& out) {
+  const Word* url = nullptr;
+  Word inline_url;
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    const std::string& t = words[i].text;
+    if (t == "sql" || t == "cockroach") continue;
+    if (t == "--url" && i + 1 < words.size()) {
+      url = &words[++i];
+    } else if (t.rfind("--url=", 0) == 0) {
+      inline_url = tail(words[i], 6);
+      url = &inline_url;
+    } else if (t.rfind("--", 0) == 0) {
+      const std::size_t eq = t.find('=');
+      if (eq != std::string::npos) {
+        const Word v = tail(words[i], eq + 1);
+        keep_flag(out, t.substr(0, eq), &v);
+      } else if (i + 1 < words.size() && words[i + 1].text.rfind("-", 0) != 0 && t != "--insecure") {
+        keep_flag(out, t, &words[i + 1]);
+        ++i;
+      } else {
+        keep_flag(out, t, nullptr);
+      }
+    }
+  }
+  if (!url) return no_connection_string(out, text, "cockroach");
+  parse_word(*url, out);
+}
+
+// psql [options] [conninfo | dbname [user]]: -h, -p, -U and -d map to libpq keywords.
+void parse_psql(const std::vector<Word>& words, std::string_view text, RawParse& out) {
+  static const std::pair<std::string_view, std::string_view> kFlags[] = {
+      {"-h", "host"}, {"--host", "host"}, {"-p", "port"}, {"--port", "port"},
+      {"-U", "user"}, {"--username", "user"}, {"-d", "dbname"}, {"--dbname", "dbname"}};
+  std::vector<Setting> flags;
+  const Word* conninfo = nullptr;
+  Word inline_value;
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    const std::string& t = words[i].text;
+    std::string_view key;
+    const Word* value = nullptr;
+    for (const auto& [flag, keyword] : kFlags) {
+      if (t == flag && i + 1 < words.size()) {
+        key = keyword;
+        value = &words[++i];
+        break;
+      }
+      if (flag.size() > 2 && t.size() > flag.size() && t.rfind(flag, 0) == 0 && t[flag.size()] == '=') {
+        key = keyword;
+        inline_value = tail(words[i], flag.size() + 1);
+        value = &inline_value;
+        break;
+      }
+    }
+    if (!value && t.rfind("-", 0) != 0) {
+      if (!conninfo) {
+        conninfo = &words[i];
+        continue;
+      }
+      key = "user";  // psql dbname user
+      value = &words[i];
+    }
+    if (!value) {
+      keep_flag(out, t, nullptr);
+      continue;
+    }
+    const bool is_conninfo = key == "dbname" && (uri_prefix_length(value->text) > 0 ||
+                                                 value->text.find('=') != std::string::npos);
+    if (is_conninfo) {
+      conninfo = value == &inline_value ? nullptr : value;
+      if (!conninfo) parse_word(inline_value, out);
+      continue;
+    }
+    flags.push_back(Setting{std::string(key), value->text, value->start, value->origin.back() - value->start, true, ""});
+  }
+  if (conninfo) {
+    const bool is_conninfo = uri_prefix_length(conninfo->text) > 0 || conninfo->text.find('=') != std::string::npos;
+    if (is_conninfo) {
+      parse_word(*conninfo, out);
+    } else {
+      flags.insert(flags.begin(), Setting{"dbname", conninfo->text, conninfo->start,
+                                          conninfo->origin.back() - conninfo->start, true, ""});
+    }
+  }
+  if (out.format.empty()) {
+    if (flags.empty()) return no_connection_string(out, text, "psql");
+    out.format = "psql-options";
+  }
+  for (auto& s : flags) out.settings.push_back(std::move(s));
+}
+
+}  // namespace
+
+void parse_any(std::string_view text, RawParse& out, std::string& wrapper) {
+  std::size_t begin = 0;
+  std::size_t end = text.size();
+  while (begin < end && is_space(text[begin])) ++begin;
+  while (end > begin && is_space(text[end - 1])) --end;
+  const std::string_view t = text.substr(begin, end - begin);
+  const long base = static_cast<long>(begin);
+  if (t.empty()) {
+    add(out.diagnostics, Severity::error, "input-empty", "", "There is nothing to parse: paste a connection string.",
+        0, static_cast<long>(text.size()));
+    return;
+  }
+  if (uri_prefix_length(t) > 0) {
+    parse_uri(t, out);
+    shift(out, base);
+    return;
+  }
+  // Only a wrapper needs shell word splitting; plain key=value strings skip it.
+  const std::string_view first_word = t.substr(0, std::min(t.size(), t.find_first_of(" \t\n\r\f\v")));
+  std::size_t assignment_eq = 0;
+  const bool maybe_wrapped = t.front() == '"' || t.front() == '\'' || first_word == "export" ||
+                             is_assignment(first_word, assignment_eq) || basename(first_word) == "cockroach" ||
+                             basename(first_word) == "psql";
+  std::vector<Diagnostic> quote_diagnostics;
+  const std::vector<Word> words = maybe_wrapped ? split_words(t, base, quote_diagnostics) : std::vector<Word>{};
+  const auto keep_quote_diagnostics = [&] {
+    for (auto& d : quote_diagnostics) out.diagnostics.push_back(d);
+  };
+  if (!words.empty()) {
+    std::size_t first = 0;
+    if (words[0].text == "export" && words.size() > 1) first = 1;
+    std::size_t eq = 0;
+    if (words.size() == first + 1 && is_assignment(words[first].text, eq)) {
+      wrapper = "env-assignment";
+      keep_quote_diagnostics();
+      parse_word(tail(words[first], eq + 1), out);
+      return;
+    }
+    const std::string_view tool = basename(words[0].text);
+    if (tool == "cockroach") {
+      wrapper = "cockroach-sql";
+      keep_quote_diagnostics();
+      parse_cockroach_sql(words, t, out);
+      return;
+    }
+    if (tool == "psql") {
+      wrapper = "psql";
+      keep_quote_diagnostics();
+      parse_psql(words, t, out);
+      return;
+    }
+    if (words.size() == 1 && (t.front() == '"' || t.front() == '\'')) {
+      wrapper = "quoted";
+      keep_quote_diagnostics();
+      parse_word(words[0], out);
+      return;
+    }
+  }
+  RawParse bare;
+  parse_bare(t, bare);
+  shift(bare, base);
+  out = std::move(bare);
+}
+
+}  // namespace crdb_connect::parsing

@@ -1,0 +1,61 @@
+// Shared pieces of the parser: the raw settings every format parser produces,
+// before they are mapped onto the form's fields. Internal.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crdb_connect/types.hpp"
+
+namespace crdb_connect::parsing {
+
+// One keyword=value as written, with the position of its value in the input
+// the format parser was given (remapped to the whole text afterwards).
+struct Setting {
+  std::string key;    // libpq keyword ("user", "dbname", ...) or the name as written when unknown
+  std::string value;  // decoded
+  long offset = -1;   // value position; -1 when there is none (a default)
+  long length = 0;
+  bool known = true;  // a libpq keyword
+  std::string alias;  // the key as written when libpq renames it (ssl=true -> sslmode=require)
+};
+
+struct RawParse {
+  std::string format;  // "postgresql-uri", "cockroachdb-uri", "jdbc", "keyword-value"
+  std::vector<Setting> settings;      // in input order, repeats kept
+  std::vector<Diagnostic> diagnostics;
+  bool jdbc = false;                  // pgJDBC rules: brackets kept, default port filled
+};
+
+// Appends a positioned diagnostic.
+void add(std::vector<Diagnostic>& out, Severity severity, std::string_view code, std::string_view field,
+         std::string message, long offset, long length, std::vector<std::string> drivers = {});
+
+// libpq's connection keywords (PostgreSQL 16), which every libpq-based driver accepts.
+bool is_libpq_keyword(std::string_view key);
+
+// Maps a libpq keyword to the form's field name in camelCase, or "".
+std::string_view field_for_key(std::string_view key);
+
+// Percent-decoding as libpq does it: every %XX is decoded, an invalid escape or
+// %00 is an error (reported at `offset` + position). With plus_is_space, '+'
+// becomes ' ' (java.net.URLDecoder, which pgJDBC uses). Returns false on error.
+bool percent_decode(std::string_view in, long offset, bool plus_is_space, std::string& out,
+                    std::vector<Diagnostic>& diagnostics);
+
+bool starts_with_ci(std::string_view text, std::string_view prefix);
+bool is_space(char c);
+
+// The URI schemes the URI parser reads; returns the scheme's length including
+// "://" (or "jdbc:postgresql:" for the opaque JDBC form), 0 when none.
+std::size_t uri_prefix_length(std::string_view text);
+
+void parse_uri(std::string_view text, RawParse& out);
+void parse_keyword_value(std::string_view text, RawParse& out);
+
+// Parses the whole pasted text: command lines, assignments, quotes, then the
+// formats above. Positions in `out` refer to `text`.
+void parse_any(std::string_view text, RawParse& out, std::string& wrapper);
+
+}  // namespace crdb_connect::parsing

@@ -1,0 +1,336 @@
+// URIs: postgresql:// and postgres:// (libpq's grammar), cockroachdb:// and
+// SQLAlchemy's scheme+dialect:// (the same grammar), and jdbc:postgresql://
+// (pgJDBC: user and password in the query, '+' decoded as a space).
+#include <fmt/format.h>
+
+#include <cstring>
+
+#include "parse_internal.hpp"
+
+namespace crdb_connect::parsing {
+namespace {
+
+struct HostEntry {
+  std::string_view host;  // raw, without IPv6 brackets
+  long host_offset = 0;
+  std::string_view port;  // raw
+  long port_offset = -1;  // -1: no ':' at all
+};
+
+bool is_one_of(char c, const char* set) { return c != '\0' && std::strchr(set, c) != nullptr; }
+
+class UriParser {
+ public:
+  UriParser(std::string_view text, RawParse& out) : s_(text), out_(out) {}
+
+  void run() {
+    const std::size_t prefix = uri_prefix_length(s_);
+    jdbc_ = starts_with_ci(s_, "jdbc:");
+    out_.jdbc = jdbc_;
+    out_.format = jdbc_ ? "jdbc" : starts_with_ci(s_, "cockroachdb") ? "cockroachdb-uri" : "postgresql-uri";
+    p_ = prefix;
+    if (jdbc_ && prefix == 16) {
+      opaque_jdbc();
+      return;
+    }
+    if (!userinfo()) return;
+    if (!hosts()) return;
+    if (p_ < s_.size() && s_[p_] == '/') path();
+    if (p_ < s_.size() && s_[p_] == '?') query(p_ + 1);
+  }
+
+ private:
+  long at(std::size_t pos) const { return static_cast<long>(pos); }
+
+  void store(std::string key, std::string value, std::size_t offset, std::size_t length, bool known = true) {
+    out_.settings.push_back(Setting{std::move(key), std::move(value), at(offset), at(length), known, ""});
+  }
+
+  bool decode(std::string_view raw, std::size_t offset, std::string& into) {
+    if (jdbc_ && raw.find('+') != std::string_view::npos) {
+      add(out_.diagnostics, Severity::warning, "jdbc-plus-is-space", "",
+          "pgJDBC decodes '+' as a space (java.net.URLDecoder), so it is read as a space here too. "
+          "If you meant a plus sign, write %2B.",
+          at(offset + raw.find('+')), 1, {"jdbc", "hibernate"});
+    }
+    return percent_decode(raw, at(offset), jdbc_, into, out_.diagnostics);
+  }
+
+  // jdbc:postgresql:dbname (pgJDBC's form without a host: localhost:5432).
+  void opaque_jdbc() {
+    if (p_ < s_.size() && s_[p_] == '/') {
+      add(out_.diagnostics, Severity::error, "uri-syntax", "",
+          "pgJDBC rejects \"jdbc:postgresql:/...\": write jdbc:postgresql://host:port/database.", at(0),
+          at(s_.size()));
+      return;
+    }
+    const std::size_t q = s_.find('?', p_);
+    const std::size_t end = q == std::string_view::npos ? s_.size() : q;
+    std::string db;
+    if (!decode(s_.substr(p_, end - p_), p_, db)) return;
+    store("host", "localhost", p_, 0);
+    store("port", "5432", p_, 0);
+    out_.settings[out_.settings.size() - 2].offset = -1;  // pgJDBC's defaults, not written
+    out_.settings.back().offset = -1;
+    if (!db.empty()) store("dbname", db, p_, end - p_);
+    if (q != std::string_view::npos) query(q + 1);
+  }
+
+  // user[:password]@ -- libpq ends the user info at the first '@' before any '/'.
+  bool userinfo() {
+    std::size_t scan = p_;
+    while (scan < s_.size() && s_[scan] != '@' && s_[scan] != '/') ++scan;
+    if (scan >= s_.size() || s_[scan] != '@') return true;
+    const std::size_t slash = s_.find('/', scan);
+    const std::size_t auth_end = slash == std::string_view::npos ? s_.size() : slash;
+    const std::size_t last_at = s_.rfind('@', auth_end - 1);
+    const std::string_view info = s_.substr(p_, last_at - p_);
+    const std::size_t colon = info.find(':');
+    if (last_at != scan) {
+      const bool in_password = colon != std::string_view::npos && p_ + colon < scan;
+      add(out_.diagnostics, Severity::error, "password-raw-at", in_password ? "password" : "username",
+          fmt::format("The {} contains a raw '@'. libpq (psycopg2, ruby-pg, ActiveRecord) ends the user "
+                      "name and password at the first '@' and would connect to the wrong host; "
+                      "node-postgres and Go use the last one. Percent-encode it as %40. It is read here "
+                      "up to the last '@'.",
+                      in_password ? "password" : "user name"),
+          at(scan), 1);
+    }
+    if (jdbc_) {
+      add(out_.diagnostics, Severity::error, "uri-syntax", "",
+          "pgJDBC does not read user:password@ in the URL; it takes it as part of the host name. Put "
+          "them in the query: ?user=...&password=....",
+          at(p_), at(last_at + 1 - p_), {"jdbc", "hibernate"});
+    }
+    if (const std::size_t space = info.find(' '); space != std::string_view::npos) {
+      add(out_.diagnostics, Severity::error, "unexpected-spaces", colon != std::string_view::npos && space > colon ? "password" : "username",
+          "The user info contains a raw space, which Go's net/url (lib/pq, GORM) and pgx reject; write it as %20.",
+          at(p_ + space), 1);
+    }
+    const std::string_view user_raw = info.substr(0, colon);
+    std::string user;
+    if (!decode(user_raw, p_, user)) return false;
+    if (!user.empty()) store("user", user, p_, user_raw.size());
+    if (colon != std::string_view::npos) {
+      const std::size_t pw_start = p_ + colon + 1;
+      const std::string_view pw_raw = info.substr(colon + 1);
+      const std::size_t raw_colon = pw_raw.find(':');
+      if (raw_colon != std::string_view::npos) {
+        add(out_.diagnostics, Severity::warning, "password-raw-colon", "password",
+            "The password contains a raw ':'. libpq and most drivers split user and password at the first "
+            "':' and keep the rest, but URL tools that re-encode or rebuild the URL may not; "
+            "percent-encode it as %3A.",
+            at(pw_start + raw_colon), 1);
+      }
+      std::string password;
+      if (!decode(pw_raw, pw_start, password)) return false;
+      store("password", password, pw_start, pw_raw.size());
+    }
+    p_ = last_at + 1;
+    return true;
+  }
+
+  // host[:port][,host[:port]]... with [IPv6] literals, as libpq reads them.
+  bool hosts() {
+    std::vector<HostEntry> entries;
+    const std::size_t list_start = p_;
+    while (true) {
+      HostEntry e;
+      if (p_ < s_.size() && s_[p_] == '[') {
+        const std::size_t close = s_.find(']', p_ + 1);
+        if (close == std::string_view::npos) {
+          add(out_.diagnostics, Severity::error, "uri-syntax", "host",
+              "The IPv6 address has no closing ']'.", at(p_), at(s_.size() - p_));
+          return false;
+        }
+        if (close == p_ + 1) {
+          add(out_.diagnostics, Severity::error, "uri-syntax", "host", "The IPv6 address between [ and ] is empty.",
+              at(p_), 2);
+          return false;
+        }
+        e.host = s_.substr(p_ + 1, close - p_ - 1);
+        e.host_offset = at(p_ + 1);
+        p_ = close + 1;
+        if (p_ < s_.size() && !is_one_of(s_[p_], ":/?,")) {
+          add(out_.diagnostics, Severity::error, "uri-syntax", "host",
+              fmt::format("Unexpected '{}' after the IPv6 address: expected ':' and a port, '/', '?' or ','.",
+                          s_[p_]),
+              at(p_), 1);
+          return false;
+        }
+      } else {
+        const std::size_t start = p_;
+        while (p_ < s_.size() && !is_one_of(s_[p_], ":/?,")) ++p_;
+        e.host = s_.substr(start, p_ - start);
+        e.host_offset = at(start);
+      }
+      if (p_ < s_.size() && s_[p_] == ':') {
+        const std::size_t start = ++p_;
+        while (p_ < s_.size() && !is_one_of(s_[p_], "/?,")) ++p_;
+        e.port = s_.substr(start, p_ - start);
+        e.port_offset = at(start);
+      }
+      entries.push_back(e);
+      if (p_ < s_.size() && s_[p_] == ',') {
+        ++p_;
+        continue;
+      }
+      break;
+    }
+    return store_hosts(entries, list_start);
+  }
+
+  // libpq joins the hosts and the ports with ',' and decodes each list whole.
+  bool store_hosts(const std::vector<HostEntry>& entries, std::size_t list_start) {
+    std::string host_raw;
+    std::string port_raw;
+    long port_offset = -1;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      if (i > 0) {
+        host_raw += ',';
+        port_raw += ',';
+      }
+      std::string_view host = entries[i].host;
+      std::string_view port = entries[i].port;
+      // pgJDBC reads an empty host as localhost and a missing port as 5432.
+      if (jdbc_ && host.empty()) host = "localhost";
+      if (jdbc_ && port.empty()) port = "5432";
+      host_raw += host;
+      port_raw += port;
+      if (port_offset < 0) port_offset = entries[i].port_offset;
+    }
+    // Stored when the joined list is non-empty, as libpq does: "h1,h2" has the port list ",".
+    const std::size_t list_len = p_ - list_start;
+    std::string host;
+    if (!decode(host_raw, list_start, host)) return false;
+    if (!host_raw.empty()) store("host", host, list_start, list_len);
+    std::string port;
+    const long port_at = port_offset < 0 ? at(list_start) : port_offset;
+    if (!percent_decode(port_raw, port_at, false, port, out_.diagnostics)) return false;
+    if (!port_raw.empty()) store("port", port, static_cast<std::size_t>(port_at), list_len - (port_at - at(list_start)));
+    return true;
+  }
+
+  void path() {
+    const std::size_t start = ++p_;
+    const std::size_t q = s_.find('?', start);
+    const std::size_t end = q == std::string_view::npos ? s_.size() : q;
+    std::string db;
+    p_ = end;
+    const std::string_view raw = s_.substr(start, end - start);
+    if (jdbc_ && raw.find('/') != std::string_view::npos) {
+      add(out_.diagnostics, Severity::error, "uri-syntax", "database",
+          "pgJDBC rejects a '/' in the database name; percent-encode it as %2F.", at(start + raw.find('/')), 1,
+          {"jdbc", "hibernate"});
+    }
+    if (!decode(raw, start, db)) return;
+    if (!db.empty()) store("dbname", db, start, end - start);
+  }
+
+  static std::size_t trim_left(std::string_view v) {
+    std::size_t i = 0;
+    while (i < v.size() && v[i] == ' ') ++i;
+    return i;
+  }
+  static std::size_t trim_right(std::string_view v) {
+    std::size_t i = v.size();
+    while (i > 0 && v[i - 1] == ' ') --i;
+    return i;
+  }
+
+  // Trims outer spaces as libpq does; interior raw spaces are an error there.
+  bool trimmed(std::string_view raw, std::size_t offset, std::string_view& out, std::size_t& out_offset) {
+    const std::size_t l = trim_left(raw);
+    const std::size_t r = std::max(l, trim_right(raw));
+    out = raw.substr(l, r - l);
+    out_offset = offset + l;
+    const std::size_t space = out.find(' ');
+    if (space != std::string_view::npos && !jdbc_) {
+      add(out_.diagnostics, Severity::error, "unexpected-spaces", "",
+          "libpq rejects a raw space inside a query parameter; write it as %20.", at(offset + l + space), 1);
+      return false;
+    }
+    return true;
+  }
+
+  void query(std::size_t start) {
+    std::size_t pos = start;
+    while (pos <= s_.size()) {
+      const std::size_t amp = s_.find('&', pos);
+      const std::size_t end = amp == std::string_view::npos ? s_.size() : amp;
+      const std::string_view segment = s_.substr(pos, end - pos);
+      if (!segment.empty() || (amp != std::string_view::npos && !jdbc_)) parameter(segment, pos);
+      if (amp == std::string_view::npos) break;
+      pos = amp + 1;
+    }
+  }
+
+  void parameter(std::string_view segment, std::size_t offset) {
+    const std::size_t eq = segment.find('=');
+    if (eq == std::string_view::npos) {
+      if (jdbc_) {  // pgJDBC sets a bare key to ""
+        std::string key;
+        if (decode(segment, offset, key)) store(key, "", offset + segment.size(), 0, is_libpq_keyword(key));
+        return;
+      }
+      add(out_.diagnostics, Severity::error, "query-missing-equals", "",
+          fmt::format("The query parameter \"{}\" has no '=': write key=value.", segment), at(offset),
+          at(segment.size()));
+      return;
+    }
+    std::string_view key_raw;
+    std::size_t key_offset = 0;
+    if (!trimmed(segment.substr(0, eq), offset, key_raw, key_offset)) return;
+    std::string_view value_raw;
+    std::size_t value_offset = 0;
+    if (!trimmed(segment.substr(eq + 1), offset + eq + 1, value_raw, value_offset)) return;
+    std::string key;
+    if (!percent_decode(key_raw, at(key_offset), false, key, out_.diagnostics)) return;
+    const std::size_t second_eq = value_raw.find('=');
+    if (second_eq != std::string_view::npos && !jdbc_) {
+      const bool cluster = key == "options" && value_raw.find("cluster=") != std::string_view::npos;
+      add(out_.diagnostics, Severity::error, "query-unencoded-equals", key == "options" ? "routingId" : "",
+          cluster ? "libpq (psycopg2, ruby-pg, ActiveRecord) rejects the raw '=' in options=--cluster=...: "
+                    "write options=--cluster%3D<routing-id>. The value is read here anyway."
+                  : fmt::format("libpq rejects a second raw '=' in the value of \"{}\"; write it as %3D.", key),
+          at(value_offset + second_eq), 1);
+    }
+    const std::size_t plus = value_raw.find('+');
+    if (plus != std::string_view::npos && !jdbc_) {
+      add(out_.diagnostics, Severity::warning, "query-plus-ambiguous", "",
+          fmt::format("The raw '+' in \"{}\" is kept by libpq and pgx, but pgJDBC and Go's net/url (lib/pq) "
+                      "read it as a space. Write %2B for a plus sign or %20 for a space.",
+                      key),
+          at(value_offset + plus), 1, {"pq", "gorm", "jdbc", "hibernate"});
+    }
+    std::string value;
+    if (!decode(value_raw, value_offset, value)) return;
+    // libpq's only alias: ssl=true means sslmode=require.
+    if (!jdbc_ && key == "ssl" && value == "true") {
+      store("sslmode", "require", value_offset, value_raw.size());
+      out_.settings.back().alias = "ssl";
+      return;
+    }
+    const bool known = jdbc_ || is_libpq_keyword(key);
+    if (!known) {
+      add(out_.diagnostics, Severity::warning, "parameter-unknown", "",
+          fmt::format("\"{}\" is not a libpq parameter: libpq-based drivers (psycopg2, ruby-pg, ActiveRecord) "
+                      "reject the URL, while pgx and node-postgres send it to the server as a session setting. "
+                      "It is kept as an extra parameter.",
+                      key),
+          at(key_offset), at(key_raw.size()));
+    }
+    store(key, value, value_offset, value_raw.size(), known);
+  }
+
+  std::string_view s_;
+  RawParse& out_;
+  std::size_t p_ = 0;
+  bool jdbc_ = false;
+};
+
+}  // namespace
+
+void parse_uri(std::string_view text, RawParse& out) { UriParser(text, out).run(); }
+
+}  // namespace crdb_connect::parsing
