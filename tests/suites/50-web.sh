@@ -13,10 +13,9 @@ set +e
 status=${PIPESTATUS[0]}
 set -e
 # Playwright's summary lines: "  27 passed (41.2s)", "  2 failed", "  1 flaky".
-passed=$(grep -oE '^ *[0-9]+ passed' "$out" | grep -oE '[0-9]+' | tail -1)
-failed=$(grep -oE '^ *[0-9]+ (failed|flaky|timed out|interrupted)' "$out" | awk '{ n += $1 } END { print n + 0 }')
-passed=${passed:-0}
-failed=${failed:-0}
+# awk, not grep: a summary without a "failed" line is not an error under pipefail.
+passed=$(awk '/^ *[0-9]+ passed/ { n = $1 } END { print n + 0 }' "$out")
+failed=$(awk '/^ *[0-9]+ (failed|flaky|timed out|interrupted)/ { n += $1 } END { print n + 0 }' "$out")
 # A run that crashed before reporting still counts as a failure.
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 record_counts web "$passed" "$failed"
