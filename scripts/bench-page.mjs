@@ -44,6 +44,7 @@ try {
   // Transfer and time to outputs, each load in a fresh context (cold cache).
   const loads = [];
   let transfer = 0;
+  let parts = {};
   for (let i = 0; i < LOADS; i++) {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
@@ -61,9 +62,17 @@ try {
     await page.waitForLoadState('networkidle');
     loads.push(ms);
     // Bytes on the wire (gzip body and headers) of the document and every resource.
-    transfer = await page.evaluate(() => [
+    const entries = await page.evaluate(() => [
       ...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource'),
-    ].reduce((sum, entry) => sum + entry.transferSize, 0));
+    ].map((e) => ({ name: e.name, transfer: e.transferSize, body: e.encodedBodySize })));
+    transfer = entries.reduce((sum, e) => sum + e.transfer, 0);
+    // Where the bytes go: the wasm, the npm package's JS, the page's own files, headers.
+    parts = { wasm: 0, 'package JS': 0, page: 0, headers: 0 };
+    for (const e of entries) {
+      const part = e.name.endsWith('.wasm') ? 'wasm' : e.name.includes('/crdb-connect/') ? 'package JS' : 'page';
+      parts[part] += e.body;
+      parts.headers += e.transfer - e.body;
+    }
     await context.close();
   }
 
@@ -107,6 +116,7 @@ try {
     console.log(`${label.padEnd(38)} ${value.toFixed(2).padStart(8)} ${unit.padEnd(3)} (target <= ${target} ${unit}) ${value <= target ? 'ok' : 'OVER'}`);
   console.log(`crdb-connect page benchmark: headless Chromium, ${LOADS} cold loads, ${KEYSTROKES} keystrokes`);
   line('Total transfer (gzip, with headers)', result.transferKB, 'KB', TARGETS.transferKB);
+  console.log(`${''.padEnd(38)} ${Object.entries(parts).map(([k, v]) => `${k} ${(v / 1024).toFixed(1)} KB`).join(', ')}`);
   line('Navigation to 13 outputs (median)', result.outputsMs, 'ms', TARGETS.outputsMs);
   line('Keystroke to updated cards, median', result.keyMedianMs, 'ms', TARGETS.keyMedianMs);
   line('Keystroke to updated cards, p90', result.keyP90Ms, 'ms', TARGETS.keyP90Ms);
