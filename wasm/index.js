@@ -72,8 +72,10 @@ function toWire(params, defaults) {
     if (!Array.isArray(params.drivers)) {
       throw new TypeError(`crdb-connect: params.drivers must be an array of driver ids, got ${describe(params.drivers)}`);
     }
-    params.drivers.forEach((id, i) => {
-      checkString(id, `params.drivers[${i}]`);
+    params.drivers.forEach((value, i) => {
+      // The checked copy, not the caller's: a lone surrogate left in would
+      // swallow the NUL that ends the id (see toWellFormed above).
+      const id = checkString(value, `params.drivers[${i}]`);
       if (id.includes('\0')) throw new TypeError(`crdb-connect: params.drivers[${i}] contains a NUL character`);
       drivers += id + '\0';
     });
