@@ -110,8 +110,9 @@ void parse_bare(std::string_view text, RawParse& out) {
 
 // Parses a word's text and maps positions back to the input.
 void parse_word(const Word& w, RawParse& out) {
-  RawParse inner;
-  parse_bare(w.text, inner);
+  RawParse inner(*out.store);
+  // The word dies before the settings do: they point into the store's copy.
+  parse_bare(out.store->keep(w.text), inner);
   remap(inner, w, 0);
   out.format = inner.format;
   out.jdbc = inner.jdbc;
@@ -150,12 +151,12 @@ Word tail(const Word& w, std::size_t from) {
 }
 
 // A flag the command line carries besides the connection string is kept.
-void keep_flag(RawParse& out, const std::string& name, const Word* value) {
+void keep_flag(RawParse& out, std::string_view name, const Word* value) {
   Setting s;
-  s.key = name;
+  s.key = out.store->keep(name);
   s.known = false;
   if (value) {
-    s.value = value->text;
+    s.value = out.store->keep(value->text);
     s.offset = value->start;
     s.length = value->origin.back() - value->start;
   }
@@ -183,7 +184,7 @@ void parse_cockroach_sql(const std::vector<Word>& words, std::string_view text, 
       const std::size_t eq = t.find('=');
       if (eq != std::string::npos) {
         const Word v = tail(words[i], eq + 1);
-        keep_flag(out, t.substr(0, eq), &v);
+        keep_flag(out, std::string_view(t).substr(0, eq), &v);
       } else if (i + 1 < words.size() && words[i + 1].text.rfind("-", 0) != 0 && t != "--insecure") {
         keep_flag(out, t, &words[i + 1]);
         ++i;
@@ -240,15 +241,15 @@ void parse_psql(const std::vector<Word>& words, std::string_view text, RawParse&
       if (!conninfo) parse_word(inline_value, out);
       continue;
     }
-    flags.push_back(Setting{std::string(key), value->text, value->start, value->origin.back() - value->start, true, ""});
+    flags.push_back(make_setting(key, out.store->keep(value->text), value->start, value->origin.back() - value->start, true));
   }
   if (conninfo) {
     const bool is_conninfo = uri_prefix_length(conninfo->text) > 0 || conninfo->text.find('=') != std::string::npos;
     if (is_conninfo) {
       parse_word(*conninfo, out);
     } else {
-      flags.insert(flags.begin(), Setting{"dbname", conninfo->text, conninfo->start,
-                                          conninfo->origin.back() - conninfo->start, true, ""});
+      flags.insert(flags.begin(), make_setting("dbname", out.store->keep(conninfo->text), conninfo->start,
+                                               conninfo->origin.back() - conninfo->start, true));
     }
   }
   if (out.format.empty()) {
@@ -274,7 +275,7 @@ void parse_any(std::string_view text, RawParse& out, std::string& wrapper) {
   }
   if (uri_prefix_length(t) > 0) {
     parse_uri(t, out);
-    shift(out, base);
+    if (base != 0) shift(out, base);
     return;
   }
   // Only a wrapper needs shell word splitting; plain key=value strings skip it.
@@ -318,10 +319,8 @@ void parse_any(std::string_view text, RawParse& out, std::string& wrapper) {
       return;
     }
   }
-  RawParse bare;
-  parse_bare(t, bare);
-  shift(bare, base);
-  out = std::move(bare);
+  parse_bare(t, out);
+  if (base != 0) shift(out, base);
 }
 
 }  // namespace crdb_connect::parsing

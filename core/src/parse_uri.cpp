@@ -42,18 +42,18 @@ class UriParser {
  private:
   long at(std::size_t pos) const { return static_cast<long>(pos); }
 
-  void store(std::string key, std::string value, std::size_t offset, std::size_t length, bool known = true) {
-    out_.settings.push_back(Setting{std::move(key), std::move(value), at(offset), at(length), known, ""});
+  void store(std::string_view key, std::string_view value, std::size_t offset, std::size_t length, bool known = true) {
+    out_.settings.push_back(make_setting(key, value, at(offset), at(length), known));
   }
 
-  bool decode(std::string_view raw, std::size_t offset, std::string& into) {
+  bool decode(std::string_view raw, std::size_t offset, std::string_view& into) {
     if (jdbc_ && raw.find('+') != std::string_view::npos) {
       add(out_.diagnostics, Severity::warning, "jdbc-plus-is-space", "",
           "pgJDBC decodes '+' as a space (java.net.URLDecoder), so it is read as a space here too. "
           "If you meant a plus sign, write %2B.",
           at(offset + raw.find('+')), 1, {"jdbc", "hibernate"});
     }
-    return percent_decode(raw, at(offset), jdbc_, into, out_.diagnostics);
+    return percent_decode(raw, at(offset), jdbc_, *out_.store, into, out_.diagnostics);
   }
 
   // jdbc:postgresql:dbname (pgJDBC's form without a host: localhost:5432).
@@ -66,7 +66,7 @@ class UriParser {
     }
     const std::size_t q = s_.find('?', p_);
     const std::size_t end = q == std::string_view::npos ? s_.size() : q;
-    std::string db;
+    std::string_view db;
     if (!decode(s_.substr(p_, end - p_), p_, db)) return;
     store("host", "localhost", p_, 0);
     store("port", "5432", p_, 0);
@@ -108,7 +108,7 @@ class UriParser {
           at(p_ + space), 1);
     }
     const std::string_view user_raw = info.substr(0, colon);
-    std::string user;
+    std::string_view user;
     if (!decode(user_raw, p_, user)) return false;
     if (!user.empty()) store("user", user, p_, user_raw.size());
     if (colon != std::string_view::npos) {
@@ -122,7 +122,7 @@ class UriParser {
             "percent-encode it as %3A.",
             at(pw_start + raw_colon), 1);
       }
-      std::string password;
+      std::string_view password;
       if (!decode(pw_raw, pw_start, password)) return false;
       store("password", password, pw_start, pw_raw.size());
     }
@@ -132,81 +132,95 @@ class UriParser {
 
   // host[:port][,host[:port]]... with [IPv6] literals, as libpq reads them.
   bool hosts() {
-    std::vector<HostEntry> entries;
     const std::size_t list_start = p_;
-    while (true) {
+    HostEntry first;
+    if (!host_entry(first)) return false;
+    if (p_ >= s_.size() || s_[p_] != ',') return store_hosts(&first, 1, list_start);
+    // Several hosts: rare enough that one vector is no cost.
+    std::vector<HostEntry> entries{first};
+    while (p_ < s_.size() && s_[p_] == ',') {
+      ++p_;
       HostEntry e;
-      if (p_ < s_.size() && s_[p_] == '[') {
-        const std::size_t close = s_.find(']', p_ + 1);
-        if (close == std::string_view::npos) {
-          add(out_.diagnostics, Severity::error, "uri-syntax", "host",
-              "The IPv6 address has no closing ']'.", at(p_), at(s_.size() - p_));
-          return false;
-        }
-        if (close == p_ + 1) {
-          add(out_.diagnostics, Severity::error, "uri-syntax", "host", "The IPv6 address between [ and ] is empty.",
-              at(p_), 2);
-          return false;
-        }
-        e.host = s_.substr(p_ + 1, close - p_ - 1);
-        e.host_offset = at(p_ + 1);
-        p_ = close + 1;
-        if (p_ < s_.size() && !is_one_of(s_[p_], ":/?,")) {
-          add(out_.diagnostics, Severity::error, "uri-syntax", "host",
-              fmt::format("Unexpected '{}' after the IPv6 address: expected ':' and a port, '/', '?' or ','.",
-                          s_[p_]),
-              at(p_), 1);
-          return false;
-        }
-      } else {
-        const std::size_t start = p_;
-        while (p_ < s_.size() && !is_one_of(s_[p_], ":/?,")) ++p_;
-        e.host = s_.substr(start, p_ - start);
-        e.host_offset = at(start);
-      }
-      if (p_ < s_.size() && s_[p_] == ':') {
-        const std::size_t start = ++p_;
-        while (p_ < s_.size() && !is_one_of(s_[p_], "/?,")) ++p_;
-        e.port = s_.substr(start, p_ - start);
-        e.port_offset = at(start);
-      }
+      if (!host_entry(e)) return false;
       entries.push_back(e);
-      if (p_ < s_.size() && s_[p_] == ',') {
-        ++p_;
-        continue;
-      }
-      break;
     }
-    return store_hosts(entries, list_start);
+    return store_hosts(entries.data(), entries.size(), list_start);
   }
 
-  // libpq joins the hosts and the ports with ',' and decodes each list whole.
-  bool store_hosts(const std::vector<HostEntry>& entries, std::size_t list_start) {
-    std::string host_raw;
-    std::string port_raw;
-    long port_offset = -1;
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-      if (i > 0) {
-        host_raw += ',';
-        port_raw += ',';
+  // One host[:port] from p_, leaving p_ on what follows it.
+  bool host_entry(HostEntry& e) {
+    if (p_ < s_.size() && s_[p_] == '[') {
+      const std::size_t close = s_.find(']', p_ + 1);
+      if (close == std::string_view::npos) {
+        add(out_.diagnostics, Severity::error, "uri-syntax", "host",
+            "The IPv6 address has no closing ']'.", at(p_), at(s_.size() - p_));
+        return false;
       }
-      std::string_view host = entries[i].host;
-      std::string_view port = entries[i].port;
-      // pgJDBC reads an empty host as localhost and a missing port as 5432.
-      if (jdbc_ && host.empty()) host = "localhost";
-      if (jdbc_ && port.empty()) port = "5432";
-      host_raw += host;
-      port_raw += port;
-      if (port_offset < 0) port_offset = entries[i].port_offset;
+      if (close == p_ + 1) {
+        add(out_.diagnostics, Severity::error, "uri-syntax", "host", "The IPv6 address between [ and ] is empty.",
+            at(p_), 2);
+        return false;
+      }
+      e.host = s_.substr(p_ + 1, close - p_ - 1);
+      e.host_offset = at(p_ + 1);
+      p_ = close + 1;
+      if (p_ < s_.size() && !is_one_of(s_[p_], ":/?,")) {
+        add(out_.diagnostics, Severity::error, "uri-syntax", "host",
+            fmt::format("Unexpected '{}' after the IPv6 address: expected ':' and a port, '/', '?' or ','.",
+                        s_[p_]),
+            at(p_), 1);
+        return false;
+      }
+    } else {
+      const std::size_t start = p_;
+      while (p_ < s_.size() && !is_one_of(s_[p_], ":/?,")) ++p_;
+      e.host = s_.substr(start, p_ - start);
+      e.host_offset = at(start);
     }
+    if (p_ < s_.size() && s_[p_] == ':') {
+      const std::size_t start = ++p_;
+      while (p_ < s_.size() && !is_one_of(s_[p_], "/?,")) ++p_;
+      e.port = s_.substr(start, p_ - start);
+      e.port_offset = at(start);
+    }
+    return true;
+  }
+
+  // pgJDBC reads an empty host as localhost and a missing port as 5432.
+  std::string_view host_of(const HostEntry& e) const { return jdbc_ && e.host.empty() ? "localhost" : e.host; }
+  std::string_view port_of(const HostEntry& e) const { return jdbc_ && e.port.empty() ? "5432" : e.port; }
+
+  // libpq joins the hosts, and the ports, with ',' (one host needs no join).
+  std::string_view join(const HostEntry* entries, std::size_t count,
+                        std::string_view (UriParser::*part)(const HostEntry&) const) {
+    if (count == 1) return (this->*part)(entries[0]);
+    std::size_t size = count - 1;
+    for (std::size_t i = 0; i < count; ++i) size += (this->*part)(entries[i]).size();
+    char* out = out_.store->reserve(size);
+    std::size_t used = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+      if (i > 0) out[used++] = ',';
+      const std::string_view text = (this->*part)(entries[i]);
+      if (!text.empty()) std::memcpy(out + used, text.data(), text.size());
+      used += text.size();
+    }
+    return out_.store->commit(used);
+  }
+
+  // libpq decodes the joined host list, and the joined port list, whole.
+  bool store_hosts(const HostEntry* entries, std::size_t count, std::size_t list_start) {
+    const std::string_view host_raw = join(entries, count, &UriParser::host_of);
+    const std::string_view port_raw = join(entries, count, &UriParser::port_of);
+    long port_offset = -1;
+    for (std::size_t i = 0; i < count && port_offset < 0; ++i) port_offset = entries[i].port_offset;
     // Stored when the joined list is non-empty, as libpq does: "h1,h2" has the port list ",".
     const std::size_t list_len = p_ - list_start;
-    std::string host;
+    std::string_view host;
     if (!decode(host_raw, list_start, host)) return false;
     if (!host_raw.empty()) store("host", host, list_start, list_len);
-    std::string port;
+    std::string_view port;
     const long port_at = port_offset < 0 ? at(list_start) : port_offset;
-    if (!percent_decode(port_raw, port_at, false, port, out_.diagnostics)) return false;
+    if (!percent_decode(port_raw, port_at, false, *out_.store, port, out_.diagnostics)) return false;
     if (!port_raw.empty()) store("port", port, static_cast<std::size_t>(port_at), list_len - (port_at - at(list_start)));
     return true;
   }
@@ -215,7 +229,7 @@ class UriParser {
     const std::size_t start = ++p_;
     const std::size_t q = s_.find('?', start);
     const std::size_t end = q == std::string_view::npos ? s_.size() : q;
-    std::string db;
+    std::string_view db;
     p_ = end;
     const std::string_view raw = s_.substr(start, end - start);
     if (jdbc_ && raw.find('/') != std::string_view::npos) {
@@ -269,7 +283,7 @@ class UriParser {
     const std::size_t eq = segment.find('=');
     if (eq == std::string_view::npos) {
       if (jdbc_) {  // pgJDBC sets a bare key to ""
-        std::string key;
+        std::string_view key;
         if (decode(segment, offset, key)) store(key, "", offset + segment.size(), 0, is_libpq_keyword(key));
         return;
       }
@@ -284,8 +298,8 @@ class UriParser {
     std::string_view value_raw;
     std::size_t value_offset = 0;
     if (!trimmed(segment.substr(eq + 1), offset + eq + 1, value_raw, value_offset)) return;
-    std::string key;
-    if (!percent_decode(key_raw, at(key_offset), false, key, out_.diagnostics)) return;
+    std::string_view key;
+    if (!percent_decode(key_raw, at(key_offset), false, *out_.store, key, out_.diagnostics)) return;
     const std::size_t second_eq = value_raw.find('=');
     if (second_eq != std::string_view::npos && !jdbc_) {
       const bool cluster = key == "options" && value_raw.find("cluster=") != std::string_view::npos;
@@ -303,7 +317,7 @@ class UriParser {
                       key),
           at(value_offset + plus), 1, {"pq", "gorm", "jdbc", "hibernate"});
     }
-    std::string value;
+    std::string_view value;
     if (!decode(value_raw, value_offset, value)) return;
     // libpq's only alias: ssl=true means sslmode=require.
     if (!jdbc_ && key == "ssl" && value == "true") {
