@@ -62,24 +62,27 @@ bool looks_like_routing_id(std::string_view id) {
                      [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
 
-// Last one wins, as in libpq, pgx and node-postgres; a changed value is reported.
-std::vector<Setting> effective_settings(const std::vector<Setting>& raw, std::vector<Diagnostic>& diagnostics) {
-  std::vector<Setting> out;
-  out.reserve(raw.size());
-  for (const auto& s : raw) {
-    auto it = std::find_if(out.begin(), out.end(), [&](const Setting& e) { return e.key == s.key; });
-    if (it == out.end()) {
-      out.push_back(s);
+// Last one wins, as in libpq, pgx and node-postgres; a changed value is
+// reported. In place: a repeat overwrites the first occurrence, which keeps
+// its position in the order.
+void keep_effective_settings(std::vector<Setting>& settings, std::vector<Diagnostic>& diagnostics) {
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < settings.size(); ++i) {
+    const Setting& s = settings[i];
+    const auto first = std::find_if(settings.begin(), settings.begin() + static_cast<long>(kept),
+                                    [&](const Setting& e) { return e.key == s.key; });
+    if (first == settings.begin() + static_cast<long>(kept)) {
+      settings[kept++] = s;
       continue;
     }
-    if (it->value != s.value) {
+    if (first->value != s.value) {
       add(diagnostics, Severity::warning, "parameter-repeated", parsing::field_for_key(s.key),
           fmt::format("\"{}\" is given more than once; drivers use the last value.", s.alias.empty() ? s.key : s.alias),
           s.offset, s.length);
     }
-    *it = s;
+    *first = s;
   }
-  return out;
+  settings.resize(kept);
 }
 
 struct RoutingCandidate {
@@ -230,6 +233,7 @@ void map_settings(const std::vector<Setting>& settings, ParseResult& r) {
   const Setting* host = nullptr;
   const Setting* port = nullptr;
   r.settings.reserve(settings.size());
+  r.extra_params.reserve(settings.size());
   for (const auto& s : settings) {
     r.settings.emplace_back(s.key, s.value);
     switch (s.keyword) {
@@ -299,7 +303,8 @@ ParseResult parse(std::string_view text) {
   } else {
     for (auto& d : raw.diagnostics) r.diagnostics.push_back(std::move(d));
   }
-  const std::vector<Setting> settings = effective_settings(raw.settings, r.diagnostics);
+  keep_effective_settings(raw.settings, r.diagnostics);
+  const std::vector<Setting>& settings = raw.settings;
   map_settings(settings, r);
   if (settings.empty()) r.deployment_reason = "Nothing was read, so no deployment could be detected.";
   // Positions in the order they appear, so the page can walk through them. They

@@ -121,8 +121,9 @@ void parse_word(const Word& w, RawParse& out) {
 }
 
 std::string_view basename(std::string_view path) {
-  const std::size_t slash = path.find_last_of("/\\");
-  std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  std::size_t start = path.size();
+  while (start > 0 && path[start - 1] != '/' && path[start - 1] != '\\') --start;
+  std::string_view name = path.substr(start);
   if (name.size() > 4 && starts_with_ci(name.substr(name.size() - 4), ".exe")) name.remove_suffix(4);
   return name;
 }
@@ -279,11 +280,14 @@ void parse_any(std::string_view text, RawParse& out, std::string& wrapper) {
     return;
   }
   // Only a wrapper needs shell word splitting; plain key=value strings skip it.
-  const std::string_view first_word = t.substr(0, std::min(t.size(), t.find_first_of(" \t\n\r\f\v")));
+  std::size_t first_word_end = 0;
+  while (first_word_end < t.size() && !is_space(t[first_word_end])) ++first_word_end;
+  const std::string_view first_word = t.substr(0, first_word_end);
+  const std::string_view first_name = basename(first_word);
   std::size_t assignment_eq = 0;
   const bool maybe_wrapped = t.front() == '"' || t.front() == '\'' || first_word == "export" ||
-                             is_assignment(first_word, assignment_eq) || basename(first_word) == "cockroach" ||
-                             basename(first_word) == "psql";
+                             is_assignment(first_word, assignment_eq) || first_name == "cockroach" ||
+                             first_name == "psql";
   std::vector<Diagnostic> quote_diagnostics;
   const std::vector<Word> words = maybe_wrapped ? split_words(t, base, quote_diagnostics) : std::vector<Word>{};
   const auto keep_quote_diagnostics = [&] {

@@ -88,6 +88,12 @@ void add(std::vector<Diagnostic>& out, Severity severity, std::string_view code,
 
 bool is_libpq_keyword(std::string_view key) { return find_keyword(key) != nullptr; }
 
+bool find_libpq_keyword(std::string_view key, Keyword& keyword) {
+  const KeywordEntry* entry = find_keyword(key);
+  keyword = entry ? entry->keyword : Keyword::other;
+  return entry != nullptr;
+}
+
 Keyword keyword_of(std::string_view key) {
   const KeywordEntry* entry = find_keyword(key);
   return entry ? entry->keyword : Keyword::other;

@@ -49,6 +49,9 @@ bool is_libpq_keyword(std::string_view key);
 // Which form field a libpq keyword maps to, or Keyword::other.
 Keyword keyword_of(std::string_view key);
 
+// One lookup for both: whether libpq knows `key`, and its Keyword.
+bool find_libpq_keyword(std::string_view key, Keyword& keyword);
+
 // A setting whose key is classified once, here, so later stages switch on it.
 inline Setting make_setting(std::string_view key, std::string_view value, long offset, long length, bool known) {
   return Setting{key, value, offset, length, known, {}, keyword_of(key)};

@@ -71,7 +71,8 @@ void parse_keyword_value(std::string_view s, RawParse& out) {
       }
       ++p;  // the closing quote
     }
-    const bool known = is_libpq_keyword(key);
+    Keyword keyword = Keyword::other;
+    const bool known = find_libpq_keyword(key, keyword);
     if (!known) {
       add(out.diagnostics, Severity::warning, "parameter-unknown", "",
           fmt::format("\"{}\" is not a libpq keyword: libpq-based drivers reject the string, while pgx sends it "
@@ -79,7 +80,7 @@ void parse_keyword_value(std::string_view s, RawParse& out) {
                       key),
           at(key_start), at(key.size()));
     }
-    out.settings.push_back(make_setting(key, value, at(value_start), at(p - value_start), known));
+    out.settings.push_back(Setting{key, value, at(value_start), at(p - value_start), known, {}, keyword});
   }
 }
 

@@ -17,7 +17,9 @@ struct HostEntry {
   long port_offset = -1;  // -1: no ':' at all
 };
 
-bool is_one_of(char c, const char* set) { return c != '\0' && std::strchr(set, c) != nullptr; }
+// What ends a host, and a port, in the authority.
+bool ends_host(char c) { return c == ':' || c == '/' || c == '?' || c == ','; }
+bool ends_port(char c) { return c == '/' || c == '?' || c == ','; }
 
 class UriParser {
  public:
@@ -42,8 +44,15 @@ class UriParser {
  private:
   long at(std::size_t pos) const { return static_cast<long>(pos); }
 
-  void store(std::string_view key, std::string_view value, std::size_t offset, std::size_t length, bool known = true) {
-    out_.settings.push_back(make_setting(key, value, at(offset), at(length), known));
+  // A setting the grammar itself names (user, host, ...), so its keyword is known.
+  void store(Keyword keyword, std::string_view key, std::string_view value, std::size_t offset, std::size_t length) {
+    out_.settings.push_back(Setting{key, value, at(offset), at(length), true, {}, keyword});
+  }
+
+  // A query parameter, named by the user.
+  void store_parameter(std::string_view key, std::string_view value, std::size_t offset, std::size_t length,
+                       bool known, Keyword keyword) {
+    out_.settings.push_back(Setting{key, value, at(offset), at(length), known, {}, keyword});
   }
 
   bool decode(std::string_view raw, std::size_t offset, std::string_view& into) {
@@ -68,11 +77,11 @@ class UriParser {
     const std::size_t end = q == std::string_view::npos ? s_.size() : q;
     std::string_view db;
     if (!decode(s_.substr(p_, end - p_), p_, db)) return;
-    store("host", "localhost", p_, 0);
-    store("port", "5432", p_, 0);
+    store(Keyword::host, "host", "localhost", p_, 0);
+    store(Keyword::port, "port", "5432", p_, 0);
     out_.settings[out_.settings.size() - 2].offset = -1;  // pgJDBC's defaults, not written
     out_.settings.back().offset = -1;
-    if (!db.empty()) store("dbname", db, p_, end - p_);
+    if (!db.empty()) store(Keyword::dbname, "dbname", db, p_, end - p_);
     if (q != std::string_view::npos) query(q + 1);
   }
 
@@ -110,7 +119,7 @@ class UriParser {
     const std::string_view user_raw = info.substr(0, colon);
     std::string_view user;
     if (!decode(user_raw, p_, user)) return false;
-    if (!user.empty()) store("user", user, p_, user_raw.size());
+    if (!user.empty()) store(Keyword::user, "user", user, p_, user_raw.size());
     if (colon != std::string_view::npos) {
       const std::size_t pw_start = p_ + colon + 1;
       const std::string_view pw_raw = info.substr(colon + 1);
@@ -124,7 +133,7 @@ class UriParser {
       }
       std::string_view password;
       if (!decode(pw_raw, pw_start, password)) return false;
-      store("password", password, pw_start, pw_raw.size());
+      store(Keyword::password, "password", password, pw_start, pw_raw.size());
     }
     p_ = last_at + 1;
     return true;
@@ -164,7 +173,7 @@ class UriParser {
       e.host = s_.substr(p_ + 1, close - p_ - 1);
       e.host_offset = at(p_ + 1);
       p_ = close + 1;
-      if (p_ < s_.size() && !is_one_of(s_[p_], ":/?,")) {
+      if (p_ < s_.size() && !ends_host(s_[p_])) {
         add(out_.diagnostics, Severity::error, "uri-syntax", "host",
             fmt::format("Unexpected '{}' after the IPv6 address: expected ':' and a port, '/', '?' or ','.",
                         s_[p_]),
@@ -173,13 +182,13 @@ class UriParser {
       }
     } else {
       const std::size_t start = p_;
-      while (p_ < s_.size() && !is_one_of(s_[p_], ":/?,")) ++p_;
+      while (p_ < s_.size() && !ends_host(s_[p_])) ++p_;
       e.host = s_.substr(start, p_ - start);
       e.host_offset = at(start);
     }
     if (p_ < s_.size() && s_[p_] == ':') {
       const std::size_t start = ++p_;
-      while (p_ < s_.size() && !is_one_of(s_[p_], "/?,")) ++p_;
+      while (p_ < s_.size() && !ends_port(s_[p_])) ++p_;
       e.port = s_.substr(start, p_ - start);
       e.port_offset = at(start);
     }
@@ -217,11 +226,11 @@ class UriParser {
     const std::size_t list_len = p_ - list_start;
     std::string_view host;
     if (!decode(host_raw, list_start, host)) return false;
-    if (!host_raw.empty()) store("host", host, list_start, list_len);
+    if (!host_raw.empty()) store(Keyword::host, "host", host, list_start, list_len);
     std::string_view port;
     const long port_at = port_offset < 0 ? at(list_start) : port_offset;
     if (!percent_decode(port_raw, port_at, false, *out_.store, port, out_.diagnostics)) return false;
-    if (!port_raw.empty()) store("port", port, static_cast<std::size_t>(port_at), list_len - (port_at - at(list_start)));
+    if (!port_raw.empty()) store(Keyword::port, "port", port, static_cast<std::size_t>(port_at), list_len - (port_at - at(list_start)));
     return true;
   }
 
@@ -238,7 +247,7 @@ class UriParser {
           {"jdbc", "hibernate"});
     }
     if (!decode(raw, start, db)) return;
-    if (!db.empty()) store("dbname", db, start, end - start);
+    if (!db.empty()) store(Keyword::dbname, "dbname", db, start, end - start);
   }
 
   static std::size_t trim_left(std::string_view v) {
@@ -252,19 +261,46 @@ class UriParser {
     return i;
   }
 
-  // Trims outer spaces as libpq does; interior raw spaces are an error there.
-  bool trimmed(std::string_view raw, std::size_t offset, std::string_view& out, std::size_t& out_offset) {
+  // Trims outer spaces as libpq does.
+  static void trim(std::string_view raw, std::size_t offset, std::string_view& out, std::size_t& out_offset) {
     const std::size_t l = trim_left(raw);
     const std::size_t r = std::max(l, trim_right(raw));
     out = raw.substr(l, r - l);
     out_offset = offset + l;
-    const std::size_t space = out.find(' ');
-    if (space != std::string_view::npos && !jdbc_) {
-      add(out_.diagnostics, Severity::error, "unexpected-spaces", "",
-          "libpq rejects a raw space inside a query parameter; write it as %20.", at(offset + l + space), 1);
-      return false;
+  }
+
+  // Interior raw spaces are an error in libpq.
+  bool no_interior_space(std::size_t space, std::size_t offset) {
+    if (space == std::string_view::npos || jdbc_) return true;
+    add(out_.diagnostics, Severity::error, "unexpected-spaces", "",
+        "libpq rejects a raw space inside a query parameter; write it as %20.", at(offset + space), 1);
+    return false;
+  }
+
+  // Where the bytes a query value is checked for first occur (npos when
+  // absent), found in one pass: most values contain none of them.
+  struct ValueMarks {
+    std::size_t space = std::string_view::npos;
+    std::size_t equals = std::string_view::npos;
+    std::size_t plus = std::string_view::npos;
+    std::size_t percent = std::string_view::npos;
+  };
+
+  static ValueMarks marks_of(std::string_view value) {
+    ValueMarks m;
+    const auto mark = [](std::size_t& first, std::size_t i) {
+      if (first == std::string_view::npos) first = i;
+    };
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      switch (value[i]) {
+        case ' ': mark(m.space, i); break;
+        case '=': mark(m.equals, i); break;
+        case '+': mark(m.plus, i); break;
+        case '%': mark(m.percent, i); break;
+        default: break;
+      }
     }
-    return true;
+    return m;
   }
 
   void query(std::size_t start) {
@@ -284,7 +320,10 @@ class UriParser {
     if (eq == std::string_view::npos) {
       if (jdbc_) {  // pgJDBC sets a bare key to ""
         std::string_view key;
-        if (decode(segment, offset, key)) store(key, "", offset + segment.size(), 0, is_libpq_keyword(key));
+        if (!decode(segment, offset, key)) return;
+        Keyword keyword = Keyword::other;
+        const bool known = find_libpq_keyword(key, keyword);
+        store_parameter(key, "", offset + segment.size(), 0, known, keyword);
         return;
       }
       add(out_.diagnostics, Severity::error, "query-missing-equals", "",
@@ -294,13 +333,16 @@ class UriParser {
     }
     std::string_view key_raw;
     std::size_t key_offset = 0;
-    if (!trimmed(segment.substr(0, eq), offset, key_raw, key_offset)) return;
+    trim(segment.substr(0, eq), offset, key_raw, key_offset);
+    if (!no_interior_space(key_raw.find(' '), key_offset)) return;
     std::string_view value_raw;
     std::size_t value_offset = 0;
-    if (!trimmed(segment.substr(eq + 1), offset + eq + 1, value_raw, value_offset)) return;
+    trim(segment.substr(eq + 1), offset + eq + 1, value_raw, value_offset);
+    const ValueMarks marks = marks_of(value_raw);
+    if (!no_interior_space(marks.space, value_offset)) return;
     std::string_view key;
     if (!percent_decode(key_raw, at(key_offset), false, *out_.store, key, out_.diagnostics)) return;
-    const std::size_t second_eq = value_raw.find('=');
+    const std::size_t second_eq = marks.equals;
     if (second_eq != std::string_view::npos && !jdbc_) {
       const bool cluster = key == "options" && value_raw.find("cluster=") != std::string_view::npos;
       add(out_.diagnostics, Severity::error, "query-unencoded-equals", key == "options" ? "routingId" : "",
@@ -309,7 +351,7 @@ class UriParser {
                   : fmt::format("libpq rejects a second raw '=' in the value of \"{}\"; write it as %3D.", key),
           at(value_offset + second_eq), 1);
     }
-    const std::size_t plus = value_raw.find('+');
+    const std::size_t plus = marks.plus;
     if (plus != std::string_view::npos && !jdbc_) {
       add(out_.diagnostics, Severity::warning, "query-plus-ambiguous", "",
           fmt::format("The raw '+' in \"{}\" is kept by libpq and pgx, but pgJDBC and Go's net/url (lib/pq) "
@@ -317,15 +359,17 @@ class UriParser {
                       key),
           at(value_offset + plus), 1, {"pq", "gorm", "jdbc", "hibernate"});
     }
-    std::string_view value;
-    if (!decode(value_raw, value_offset, value)) return;
+    std::string_view value = value_raw;
+    const bool encoded = marks.percent != std::string_view::npos || marks.plus != std::string_view::npos;
+    if (encoded && !decode(value_raw, value_offset, value)) return;
     // libpq's only alias: ssl=true means sslmode=require.
     if (!jdbc_ && key == "ssl" && value == "true") {
-      store("sslmode", "require", value_offset, value_raw.size());
+      store(Keyword::sslmode, "sslmode", "require", value_offset, value_raw.size());
       out_.settings.back().alias = "ssl";
       return;
     }
-    const bool known = jdbc_ || is_libpq_keyword(key);
+    Keyword keyword = Keyword::other;
+    const bool known = find_libpq_keyword(key, keyword) || jdbc_;
     if (!known) {
       add(out_.diagnostics, Severity::warning, "parameter-unknown", "",
           fmt::format("\"{}\" is not a libpq parameter: libpq-based drivers (psycopg2, ruby-pg, ActiveRecord) "
@@ -334,7 +378,7 @@ class UriParser {
                       key),
           at(key_offset), at(key_raw.size()));
     }
-    store(key, value, value_offset, value_raw.size(), known);
+    store_parameter(key, value, value_offset, value_raw.size(), known, keyword);
   }
 
   std::string_view s_;
