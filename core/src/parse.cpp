@@ -34,7 +34,7 @@ void for_each_part(std::string_view list, Visit visit) {
 
 std::size_t count_parts(std::string_view list) {
   std::size_t n = 1;
-  for (const char c : list) n += c == ',';
+  for (std::size_t comma = list.find(','); comma != std::string_view::npos; comma = list.find(',', comma + 1)) ++n;
   return n;
 }
 
@@ -72,7 +72,10 @@ void keep_effective_settings(std::vector<Setting>& settings, std::vector<Diagnos
     const auto first = std::find_if(settings.begin(), settings.begin() + static_cast<long>(kept),
                                     [&](const Setting& e) { return e.key == s.key; });
     if (first == settings.begin() + static_cast<long>(kept)) {
-      settings[kept++] = s;
+      // Copying a setting onto itself is not free: its fields were just
+      // stored one by one, and reading them back whole stalls the CPU.
+      if (kept != i) settings[kept] = s;
+      ++kept;
       continue;
     }
     if (first->value != s.value) {
@@ -233,7 +236,9 @@ void map_settings(const std::vector<Setting>& settings, ParseResult& r) {
   const Setting* host = nullptr;
   const Setting* port = nullptr;
   r.settings.reserve(settings.size());
-  r.extra_params.reserve(settings.size());
+  const auto is_extra = [](const Setting& s) { return s.keyword == Keyword::other || s.keyword == Keyword::sslmode; };
+  if (const auto extras = std::count_if(settings.begin(), settings.end(), is_extra); extras > 0)
+    r.extra_params.reserve(static_cast<std::size_t>(extras) + 1);  // + options left after --cluster=
   for (const auto& s : settings) {
     r.settings.emplace_back(s.key, s.value);
     switch (s.keyword) {

@@ -185,6 +185,9 @@ bool starts_with_ci(std::string_view text, std::string_view prefix) {
 }
 
 std::size_t uri_prefix_length(std::string_view text) {
+  // Every scheme starts with j, p or c: anything else (key=value) is out at once.
+  const char first = text.empty() ? '\0' : static_cast<char>(text[0] | 0x20);
+  if (first != 'j' && first != 'p' && first != 'c') return 0;
   if (starts_with_ci(text, "jdbc:postgresql:")) {
     return starts_with_ci(text, "jdbc:postgresql://") ? 18 : 16;
   }
