@@ -300,6 +300,12 @@ ParseResult parse(std::string_view text) {
   }
   parsing::TextStore store;  // decoded text the settings point into, until they are copied out
   parsing::RawParse raw(store);
+  // The raw settings' buffer is kept from one call to the next (per thread;
+  // parse() never calls itself), so parsing string after string allocates
+  // nothing for it.
+  thread_local std::vector<Setting> spare_settings;
+  raw.settings.swap(spare_settings);
+  raw.settings.clear();
   raw.settings.reserve(12);
   parsing::parse_any(text, raw, r.wrapper);
   r.format = raw.format;
@@ -312,6 +318,7 @@ ParseResult parse(std::string_view text) {
   const std::vector<Setting>& settings = raw.settings;
   map_settings(settings, r);
   if (settings.empty()) r.deployment_reason = "Nothing was read, so no deployment could be detected.";
+  if (raw.settings.capacity() <= 64) spare_settings.swap(raw.settings);  // a huge one is not worth keeping
   // Positions in the order they appear, so the page can walk through them. They
   // mostly come in order already, and stable_sort would allocate a buffer.
   const auto by_offset = [](const Diagnostic& a, const Diagnostic& b) { return a.offset < b.offset; };

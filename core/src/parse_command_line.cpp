@@ -95,8 +95,8 @@ void shift(RawParse& raw, long base) {
 
 // A string without a wrapper: a URI or a keyword/value string.
 void parse_bare(std::string_view text, RawParse& out) {
-  if (uri_prefix_length(text) > 0) {
-    parse_uri(text, out);
+  if (const std::size_t prefix = uri_prefix_length(text); prefix > 0) {
+    parse_uri(text, prefix, out);
   } else if (text.find('=') != std::string_view::npos) {
     parse_keyword_value(text, out);
   } else {
@@ -274,8 +274,8 @@ void parse_any(std::string_view text, RawParse& out, std::string& wrapper) {
         0, static_cast<long>(text.size()));
     return;
   }
-  if (uri_prefix_length(t) > 0) {
-    parse_uri(t, out);
+  if (const std::size_t prefix = uri_prefix_length(t); prefix > 0) {
+    parse_uri(t, prefix, out);
     if (base != 0) shift(out, base);
     return;
   }

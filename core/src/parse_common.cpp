@@ -75,15 +75,16 @@ int hex_value(char c) {
 
 void add(std::vector<Diagnostic>& out, Severity severity, std::string_view code, std::string_view field,
          std::string message, long offset, long length, std::vector<std::string> drivers) {
-  Diagnostic d;
-  d.code = std::string(code);
-  d.field = std::string(field);
+  // Built in place: a Diagnostic is large, and growing the vector one by one moves them all.
+  if (out.capacity() == 0) out.reserve(4);
+  Diagnostic& d = out.emplace_back();
+  d.code = code;
+  d.field = field;
   d.severity = severity;
   d.message = std::move(message);
   d.drivers = std::move(drivers);
   d.offset = offset;
   d.length = length;
-  out.push_back(std::move(d));
 }
 
 bool is_libpq_keyword(std::string_view key) { return find_keyword(key) != nullptr; }

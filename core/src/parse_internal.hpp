@@ -80,8 +80,9 @@ inline bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 // "://" (or "jdbc:postgresql:" for the opaque JDBC form), 0 when none.
 std::size_t uri_prefix_length(std::string_view text);
 
-// `text` must outlive `out` (settings point into it).
-void parse_uri(std::string_view text, RawParse& out);
+// `text` must outlive `out` (settings point into it). `prefix` is
+// uri_prefix_length(text), which the caller has already found non-zero.
+void parse_uri(std::string_view text, std::size_t prefix, RawParse& out);
 void parse_keyword_value(std::string_view text, RawParse& out);
 
 // Parses the whole pasted text: command lines, assignments, quotes, then the

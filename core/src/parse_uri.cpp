@@ -23,10 +23,10 @@ bool ends_port(char c) { return c == '/' || c == '?' || c == ','; }
 
 class UriParser {
  public:
-  UriParser(std::string_view text, RawParse& out) : s_(text), out_(out) {}
+  UriParser(std::string_view text, std::size_t prefix, RawParse& out) : s_(text), prefix_(prefix), out_(out) {}
 
   void run() {
-    const std::size_t prefix = uri_prefix_length(s_);
+    const std::size_t prefix = prefix_;
     jdbc_ = starts_with_ci(s_, "jdbc:");
     out_.jdbc = jdbc_;
     out_.format = jdbc_ ? "jdbc" : starts_with_ci(s_, "cockroachdb") ? "cockroachdb-uri" : "postgresql-uri";
@@ -382,6 +382,7 @@ class UriParser {
   }
 
   std::string_view s_;
+  std::size_t prefix_;
   RawParse& out_;
   std::size_t p_ = 0;
   bool jdbc_ = false;
@@ -389,6 +390,6 @@ class UriParser {
 
 }  // namespace
 
-void parse_uri(std::string_view text, RawParse& out) { UriParser(text, out).run(); }
+void parse_uri(std::string_view text, std::size_t prefix, RawParse& out) { UriParser(text, prefix, out).run(); }
 
 }  // namespace crdb_connect::parsing
