@@ -3,6 +3,7 @@
 // (pgJDBC: user and password in the query, '+' decoded as a space).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "parse_internal.hpp"
@@ -89,7 +90,11 @@ class UriParser {
   bool userinfo() {
     std::size_t scan = p_;
     while (scan < s_.size() && s_[scan] != '@' && s_[scan] != '/') ++scan;
-    if (scan >= s_.size() || s_[scan] != '@') return true;
+    if (scan >= s_.size()) return true;
+    if (s_[scan] == '/') {
+      check_slash_in_password(scan);
+      return true;
+    }
     const std::size_t slash = s_.find('/', scan);
     const std::size_t auth_end = slash == std::string_view::npos ? s_.size() : slash;
     const std::size_t last_at = s_.rfind('@', auth_end - 1);
@@ -137,6 +142,29 @@ class UriParser {
     }
     p_ = last_at + 1;
     return true;
+  }
+
+  // user:pa/ss@host: the '/' ends the authority for libpq, Go's net/url and
+  // WHATWG URL alike, so libpq reads "user" as the host, "pa" as the port and
+  // "ss@host..." as the database, and Go and node-postgres reject the URL
+  // (SQLAlchemy alone reads the password up to the '@'). Reported when what
+  // would be the port is not a number and an '@' follows in the path: a real
+  // host:port/database never looks like that.
+  void check_slash_in_password(std::size_t slash) {
+    if (jdbc_) return;  // pgJDBC takes the password from the query
+    const std::string_view authority = s_.substr(p_, slash - p_);
+    const std::size_t colon = authority.find(':');
+    if (colon == std::string_view::npos || authority.find_first_of("[,?") != std::string_view::npos) return;
+    const std::string_view port = authority.substr(colon + 1);
+    const bool port_is_number =
+        !port.empty() && std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const std::size_t path_end = std::min(s_.find('?', slash), s_.size());
+    if (port_is_number || s_.substr(slash, path_end - slash).find('@') == std::string_view::npos) return;
+    add(out_.diagnostics, Severity::error, "password-raw-slash", "password",
+        "The password contains a raw '/', which ends the host part of a URL: libpq (psycopg2, ruby-pg, "
+        "ActiveRecord) reads the user name as the host and connects there, and Go (pgx, pq, GORM) and "
+        "node-postgres reject the URL. Percent-encode it as %2F.",
+        at(slash), 1, {"node-postgres", "sequelize", "typeorm", "psycopg2", "pgx", "pq", "gorm", "ruby-pg", "activerecord"});
   }
 
   // host[:port][,host[:port]]... with [IPv6] literals, as libpq reads them.
