@@ -8,7 +8,7 @@
 
 #include "args.hpp"
 #include "crdb_connect/crdb_connect.hpp"
-#include "text_output.hpp"
+#include "crdb_connect/text.hpp"
 
 namespace {
 
@@ -35,7 +35,7 @@ int run_generate(crdb_connect::cli::Invocation& inv) {
     if (const char* env = std::getenv("CRDB_PASSWORD")) inv.params.password = env;
   }
   const auto result = crdb_connect::generate(inv.params, inv.options);
-  const std::string text = inv.json ? crdb_connect::to_json(result) + "\n" : crdb_connect::cli::to_text(result);
+  const std::string text = inv.json ? crdb_connect::to_json(result) + "\n" : crdb_connect::to_text(result);
   std::fwrite(text.data(), 1, text.size(), stdout);
   return result.ok ? kExitOk : kExitDiagnosticError;
 }
@@ -45,7 +45,7 @@ int run_generate(crdb_connect::cli::Invocation& inv) {
 int run_parse(const crdb_connect::cli::Invocation& inv) {
   const std::string text = inv.parse_text == "-" ? strip_one_line_ending(read_stdin()) : inv.parse_text;
   const auto result = crdb_connect::parse(text);
-  const std::string out = inv.json ? crdb_connect::to_json(result) + "\n" : crdb_connect::cli::to_text(result);
+  const std::string out = inv.json ? crdb_connect::to_json(result) + "\n" : crdb_connect::to_text(result);
   std::fwrite(out.data(), 1, out.size(), stdout);
   return result.ok ? kExitOk : kExitDiagnosticError;
 }

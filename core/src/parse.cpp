@@ -119,11 +119,14 @@ std::string take_cluster_options(const Setting& s, std::vector<RoutingCandidate>
 void check_port_list(const Setting& s, std::vector<Diagnostic>& diagnostics) {
   for_each_part(s.value, [&](std::string_view port) {
     if (port.empty()) return;
+    // Converted only once it is known to be at most 5 digits: a long run of
+    // bytes overflowed `number` (undefined behaviour, found by fuzz_parse).
+    const bool short_number = all_digits(port) && port.size() <= 5;
     long number = 0;
-    const bool digits = all_digits(port) && port.size() <= 5;
-    if (digits)
+    if (short_number) {
       for (const char c : port) number = number * 10 + (c - '0');
-    const bool valid = digits && number >= 1 && number <= 65535;
+    }
+    const bool valid = short_number && number >= 1 && number <= 65535;
     if (!valid) {
       add(diagnostics, Severity::error, "port-invalid", "port",
           fmt::format("The port \"{}\" is not a number from 1 to 65535 (CockroachDB listens on 26257).", port),
@@ -319,6 +322,16 @@ ParseResult parse(std::string_view text) {
   map_settings(settings, r);
   if (settings.empty()) r.deployment_reason = "Nothing was read, so no deployment could be detected.";
   if (raw.settings.capacity() <= 64) spare_settings.swap(raw.settings);  // a huge one is not worth keeping
+  // Some positions are computed on rebuilt text (pgJDBC's host list, where an
+  // empty host reads as "localhost"), which can be longer than the input; a
+  // position past the end would make the page slice out of range (found by
+  // fuzz_parse). Keep every span inside the input.
+  const long size = static_cast<long>(text.size());
+  for (auto& d : r.diagnostics) {
+    if (d.offset < 0) continue;
+    d.offset = std::min(d.offset, size);
+    d.length = std::clamp(d.length, 0L, size - d.offset);
+  }
   // Positions in the order they appear, so the page can walk through them. They
   // mostly come in order already, and stable_sort would allocate a buffer.
   const auto by_offset = [](const Diagnostic& a, const Diagnostic& b) { return a.offset < b.offset; };

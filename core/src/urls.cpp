@@ -7,10 +7,14 @@ namespace {
 
 using Query = std::vector<std::pair<const char*, std::string>>;  // values already encoded
 
+// A valid DNS name, IPv4 address or port is left unchanged by percent-encoding;
+// an invalid one (already an error diagnostic) stays a single URL token, so a
+// space, '#', quote or newline in it cannot end the URL or the line of a
+// config file the URL is pasted into (database.yml reads it through ERB).
 std::string host_port(const Model& model) {
-  std::string out = model.host_is_ipv6 ? "[" + model.host + "]" : model.host;
+  std::string out = model.host_is_ipv6 ? "[" + model.host + "]" : escape::url_component(model.host);
   out += ':';
-  out += model.port;
+  out += escape::url_component(model.port);
   return out;
 }
 

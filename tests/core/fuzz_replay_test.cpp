@@ -11,6 +11,7 @@
 
 #include "crdb_connect/generate.hpp"
 #include "crdb_connect/json.hpp"
+#include "crdb_connect/parse.hpp"
 #include "generate_input.hpp"
 #include "invariants.hpp"
 
@@ -50,4 +51,45 @@ TEST_CASE("every fuzz_generate crash found so far stays fixed", "[fuzz]") {
   for (const auto& file : files_in(fs::path(CRDB_CONNECT_FUZZ_DIR) / "regressions", "generate-")) {
     replay_generate(file);
   }
+}
+
+TEST_CASE("the fuzz invariants' JSON check rejects what the JSON writer once produced", "[fuzz]") {
+  using crdb_connect::fuzz::is_json;
+  CHECK(is_json(R"({"a":[{"b":true},{"c":"\u00e9\n"}],"d":-1.5e3,"e":null})"));
+  CHECK_FALSE(is_json(R"({"diagnostics":[{"code":"a"}{"code":"b"}]})"));  // objects in an array without commas
+  CHECK_FALSE(is_json(R"({"a":"x)"));
+  CHECK_FALSE(is_json("{\"a\":\"\n\"}"));  // a raw control character in a string
+  CHECK_FALSE(is_json(R"({"a":1,})"));
+}
+
+namespace {
+
+void replay_parse(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto result = crdb_connect::parse(bytes);
+  const std::string json = crdb_connect::to_json(result);
+  INFO(file.string());
+  CHECK(crdb_connect::fuzz::is_utf8(json));
+  CHECK(crdb_connect::fuzz::is_json(json));
+  for (const auto& d : result.diagnostics) {
+    CHECK(d.offset <= static_cast<long>(bytes.size()));
+    CHECK(d.offset + d.length <= static_cast<long>(bytes.size()));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("every parse seed in the fuzz corpus parses without a sanitizer report", "[fuzz]") {
+  const auto files = files_in(fs::path(CRDB_CONNECT_FUZZ_DIR) / "corpus" / "parse", "");
+  REQUIRE(files.size() > 100);
+  for (const auto& file : files) replay_parse(file);
+}
+
+TEST_CASE("every fuzz_parse crash found so far stays fixed", "[fuzz]") {
+  // parse-port-list-overflow: "host...=h1,h3 port=1,2<bytes>" overflowed a long in check_port_list (UBSan).
+  // parse-jdbc-diagnostic-outside-input: a jdbc-plus-is-space position past the end of the input.
+  const auto files = files_in(fs::path(CRDB_CONNECT_FUZZ_DIR) / "regressions", "parse-");
+  REQUIRE_FALSE(files.empty());
+  for (const auto& file : files) replay_parse(file);
 }

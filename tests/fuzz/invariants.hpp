@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "crdb_connect/types.hpp"
+#include "json_check.hpp"
 
 namespace crdb_connect::fuzz {
 
@@ -18,7 +19,7 @@ namespace crdb_connect::fuzz {
 }
 
 // Strict UTF-8 (no overlongs, surrogates or values past U+10FFFF).
-inline bool is_utf8(std::string_view s) {
+CRDB_FUZZ_UNINSTRUMENTED inline bool is_utf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     const auto c = static_cast<unsigned char>(s[i]);
@@ -38,7 +39,7 @@ inline bool is_utf8(std::string_view s) {
 }
 
 // Returns what is wrong, or nullptr when every invariant holds.
-inline const char* check_result(const GenerateResult& result, std::string_view json) {
+CRDB_FUZZ_UNINSTRUMENTED inline const char* check_result(const GenerateResult& result, std::string_view json) {
   const bool any_error = std::any_of(result.diagnostics.begin(), result.diagnostics.end(),
                                      [](const Diagnostic& d) { return d.severity == Severity::error; });
   if (result.ok == any_error) return "ok disagrees with the error diagnostics";
@@ -50,6 +51,7 @@ inline const char* check_result(const GenerateResult& result, std::string_view j
     if (d.code.empty() || d.message.empty()) return "a diagnostic without code or message";
   }
   if (!is_utf8(json)) return "to_json produced invalid UTF-8";
+  if (!is_json(json)) return "to_json produced text that is not JSON";
   for (const char c : json) {
     if (static_cast<unsigned char>(c) < 0x20) return "to_json left a raw control character in a string";
   }

@@ -6,5 +6,6 @@
 #include "crdb_connect/generate.hpp"
 #include "crdb_connect/json.hpp"
 #include "crdb_connect/parse.hpp"
+#include "crdb_connect/text.hpp"
 #include "crdb_connect/types.hpp"
 #include "crdb_connect/version.hpp"

@@ -1,8 +1,8 @@
-#include "text_output.hpp"
+#include "crdb_connect/text.hpp"
 
 #include <fmt/format.h>
 
-namespace crdb_connect::cli {
+namespace crdb_connect {
 
 std::string to_text(const Diagnostic& d) {
   std::string line = fmt::format("{}: {}", to_string(d.severity), d.message);
@@ -62,4 +62,4 @@ std::string to_text(const ParseResult& r) {
   return out;
 }
 
-}  // namespace crdb_connect::cli
+}  // namespace crdb_connect

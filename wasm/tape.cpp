@@ -1,0 +1,98 @@
+#include "tape.hpp"
+
+#include <cstddef>
+
+#include "utf8.hpp"
+
+namespace crdb_connect::wasm {
+
+// Appends `value` as valid UTF-8 and records its length in UTF-16 code units.
+// Malformed bytes become U+FFFD exactly as to_json does, so TextDecoder sees
+// only valid UTF-8 and the recorded lengths match what it decodes.
+void Tape::text(std::string_view value) {
+  std::uint32_t units = 0;
+  std::size_t pos = 0;
+  while (pos < value.size()) {
+    std::size_t run = pos;  // ASCII runs are copied as they are
+    while (run < value.size() && static_cast<unsigned char>(value[run]) < 0x80) ++run;
+    chars_.append(value.data() + pos, run - pos);
+    units += static_cast<std::uint32_t>(run - pos);
+    pos = run;
+    if (pos == value.size()) break;
+    const char32_t cp = utf8::next(value, pos);
+    utf8::append(chars_, cp);
+    units += cp >= 0x10000 ? 2 : 1;
+  }
+  number(units);
+}
+
+void Tape::strings(const std::vector<std::string>& values) {
+  number(static_cast<std::uint32_t>(values.size()));
+  for (const auto& value : values) text(value);
+}
+
+void Tape::diagnostic(const Diagnostic& d) {
+  text(d.code);
+  text(d.field);
+  text(to_string(d.severity));
+  text(d.message);
+  strings(d.drivers);
+  number(d.offset >= 0 ? 1 : 0);
+  if (d.offset >= 0) {
+    number(static_cast<std::uint32_t>(d.offset));
+    number(static_cast<std::uint32_t>(d.length));
+  }
+}
+
+void Tape::setup(const std::vector<SetupStep>& steps) {
+  number(static_cast<std::uint32_t>(steps.size()));
+  for (const auto& step : steps) {
+    text(step.id);
+    text(step.title);
+    text(step.command);
+    text(step.note);
+  }
+}
+
+void Tape::output(const Output& o) {
+  text(o.driver);
+  text(o.name);
+  text(o.language);
+  number(o.ok ? 1 : 0);
+  text(o.connection_string);
+  number(static_cast<std::uint32_t>(o.env.size()));
+  for (const auto& e : o.env) {
+    text(e.name);
+    text(e.value);
+  }
+  text(o.install);
+  text(o.snippet);
+  text(o.snippet_file);
+  text(o.snippet_language);
+  text(o.docs_url);
+  strings(o.notes);
+  number(static_cast<std::uint32_t>(o.variants.size()));
+  for (const auto& v : o.variants) {
+    text(v.label);
+    text(v.value);
+  }
+  setup(o.setup);
+}
+
+const TapeView& Tape::write(const GenerateResult& result) {
+  ints_.clear();
+  chars_.clear();
+  number(result.ok ? 1 : 0);
+  number(static_cast<std::uint32_t>(result.diagnostics.size()));
+  for (const auto& d : result.diagnostics) diagnostic(d);
+  number(static_cast<std::uint32_t>(result.outputs.size()));
+  for (const auto& o : result.outputs) output(o);
+  setup(result.setup);
+  view_ = TapeView{static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(ints_.data())),
+                   static_cast<std::uint32_t>(ints_.size()),
+                   static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(chars_.data())),
+                   static_cast<std::uint32_t>(chars_.size())};
+  return view_;
+}
+
+}  // namespace crdb_connect::wasm

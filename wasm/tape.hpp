@@ -1,0 +1,47 @@
+// A GenerateResult flattened for one cheap crossing into JS: every string
+// goes, in a fixed order, into one UTF-8 buffer that JS decodes once, and every
+// count, flag and string length (in UTF-16 code units, so JS can slice the
+// decoded text directly) goes into one uint32 array. Building JSON and
+// JSON.parse-ing it costs several times more; see README "Size and speed".
+//
+// The order is the order of the fields in the core's to_json, and wasm/index.js
+// reads it back field by field; the tests compare the two on every golden case.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crdb_connect/types.hpp"
+
+namespace crdb_connect::wasm {
+
+// What JS reads from the wasm heap: where the two arrays are and how long.
+struct TapeView {
+  std::uint32_t ints;    // address of the uint32 array
+  std::uint32_t n_ints;
+  std::uint32_t chars;   // address of the UTF-8 buffer
+  std::uint32_t n_chars;
+};
+
+class Tape {
+ public:
+  // Replaces the tape's contents with `result`. The buffers keep their
+  // capacity between calls, so repeated calls do not allocate once warm.
+  const TapeView& write(const GenerateResult& result);
+
+ private:
+  void number(std::uint32_t value) { ints_.push_back(value); }
+  void text(std::string_view value);
+  void strings(const std::vector<std::string>& values);
+  void diagnostic(const Diagnostic& d);
+  void output(const Output& o);
+  void setup(const std::vector<SetupStep>& steps);
+
+  std::vector<std::uint32_t> ints_;
+  std::string chars_;
+  TapeView view_{};
+};
+
+}  // namespace crdb_connect::wasm
