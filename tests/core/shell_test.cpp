@@ -181,7 +181,9 @@ TEST_CASE(".env lines read back exactly in node dotenv, python-dotenv and Ruby d
   REQUIRE(carried.size() > 100);
   std::string env_file;
   for (std::size_t i = 0; i < carried.size(); ++i) env_file += "V" + std::to_string(i) + "=" + escape::dotenv(carried[i]) + "\n";
-  const std::string env_path = (std::filesystem::temp_directory_path() / "crdb-connect-test.env").string();
+  // Per process: the sanitizer build may run this test at the same time.
+  const std::string env_path =
+      (std::filesystem::temp_directory_path() / ("crdb-connect-test-" + std::to_string(::getpid()) + ".env")).string();
   std::ofstream(env_path, std::ios::binary) << env_file;
   const std::string count = std::to_string(carried.size());
 
