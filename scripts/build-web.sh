@@ -5,7 +5,7 @@
 # (../dist/crdb-connect-wasm.wasm from wasm/index.js) keep working. Nothing is
 # bundled: each served module is one module of web/ or wasm/.
 source "$(dirname "$0")/lib.sh"
-ensure_apt emscripten
+ensure_apt emscripten libfmt-dev  # the wasm build uses fmt header-only
 ensure_npm
 bash "$ROOT/wasm/build.sh"
 

@@ -4,6 +4,7 @@
 import { el, setText } from './dom.js';
 import { LANGUAGE_NAMES } from './fields.js';
 import { maskStandIn } from './mask.js';
+import { StepList } from './steps.js';
 
 // The code blocks an output shows, in order. `key` names a block across
 // updates and between the shown (masked) and the real output.
@@ -51,6 +52,10 @@ export class DriverCard {
     this.problems = el('ul', { class: 'card-problems', hidden: true });
     this.blocks = el('div', { class: 'blocks' });
     this.notes = el('ul', { class: 'notes' });
+    // The steps around the string for the chosen OS and shell.
+    this.steps = new StepList({ owner: driver.name, headingLevel: 5, onCopy });
+    // A plain div: a labelled section per card would make 13 landmarks all called "Setup".
+    this.setup = el('div', { class: 'setup' }, [el('h4', { class: 'setup-title', text: 'Setup' }), this.steps.node]);
     this.docs = el('a', { class: 'docs', href: driver.docsUrl, target: '_blank', rel: 'noopener noreferrer' }, [
       `${driver.name} documentation`,
     ]);
@@ -62,6 +67,7 @@ export class DriverCard {
       this.status,
       this.problems,
       this.blocks,
+      this.setup,
       this.notes,
       el('p', { class: 'card-foot' }, [this.docs]),
     ]);
@@ -81,6 +87,10 @@ export class DriverCard {
     setText(this.status, real.ok ? '' : `No ${this.name} output for these values: fix the errors below.`);
     this.renderProblems(problemsFor(this.id, real, diagnostics));
     this.renderNotes(real.ok ? shown.notes.map(maskStandIn) : []);
+    // Setup commands carry the connection string: not shown when it would not work.
+    const steps = real.ok ? shown.setup : [];
+    this.setup.hidden = steps.length === 0;
+    this.steps.update(steps, real.ok ? real.setup : []);
     if (shown.docsUrl && this.docs.getAttribute('href') !== shown.docsUrl) this.docs.setAttribute('href', shown.docsUrl);
   }
 
@@ -94,7 +104,10 @@ export class DriverCard {
         el('span', { class: 'copy-word', text: 'Copy' }),
         el('span', { class: 'visually-hidden', text: ` ${block.what} for ${this.name}` }),
       ]);
-      button.addEventListener('click', () => this.onCopy(this, block.key, block.what, button));
+      button.addEventListener('click', () => {
+        const text = this.realText(block.key);
+        if (text !== undefined) this.onCopy(text, `${block.what} for ${this.name}`, button);
+      });
       return el('section', { class: 'block', 'data-block': block.key }, [
         el('div', { class: 'block-head' }, [el('h4', { class: 'block-label', text: block.label }), button]),
         el('pre', {}, [code]),

@@ -12,9 +12,10 @@ import { ConnectionForm, diagnosticItem } from './form.js';
 import { DriverFilter } from './filter.js';
 import { PasteBox } from './paste.js';
 import { DriverCard } from './cards.js';
+import { StepList } from './steps.js';
 import { copyText } from './copy.js';
 import { DEPLOYMENTS, EXAMPLE_VALUES } from './fields.js';
-import { PASSWORD_STAND_IN } from './mask.js';
+import { FALLBACK_SHELLS, PASSWORD_STAND_IN, maskedSteps } from './mask.js';
 import { hashToState, stateToHash } from './hash-state.js';
 
 const STYLESHEET = new URL('./generator.css', import.meta.url).href;
@@ -75,7 +76,13 @@ class CrdbConnectGenerator extends HTMLElement {
     this.general = el('ul', { class: 'general-diagnostics' });
     this.announcer = el('p', { class: 'visually-hidden', 'aria-live': 'polite' });
     this.empty = el('p', { class: 'empty', hidden: true, text: 'No drivers selected: choose some under "Drivers shown".' });
-    this.cards = this.drivers.map((d) => new DriverCard(d, (...args) => this.copy(...args)));
+    const onCopy = (...args) => this.copy(...args);
+    this.cards = this.drivers.map((d) => new DriverCard(d, onCopy));
+    // Steps every driver shares (SQL shells), shown once rather than per card.
+    this.sharedSteps = new StepList({ owner: 'every driver', headingLevel: 4, onCopy });
+    this.shared = el('section', { class: 'shared-steps', 'aria-labelledby': 'shared-title' }, [
+      el('h3', { id: 'shared-title', text: 'For every driver: open a SQL shell' }), this.sharedSteps.node,
+    ]);
     this.grid = el('div', { class: 'cards' }, this.cards.map((card) => card.node));
 
     const layout = el('div', { class: 'layout' }, [
@@ -88,6 +95,7 @@ class CrdbConnectGenerator extends HTMLElement {
         el('h2', { id: 'outputs-title', text: 'Connection strings and code' }),
         this.summary,
         this.general,
+        this.shared,
         this.filter.node,
         this.empty,
         this.grid,
@@ -115,6 +123,8 @@ class CrdbConnectGenerator extends HTMLElement {
     const known = (id) => DEPLOYMENTS.some((d) => d.id === id);
     const attribute = this.getAttribute('deployment');
     this.form.deployment = [state?.deployment, attribute].find(known) ?? 'serverless';
+    this.form.environment.os = state?.os ?? 'linux';
+    this.form.environment.shellValue = state?.shell ?? '';
     if (state) {
       const password = this.form.inputs.get('password').value;
       this.form.setValues({ ...state.values, password });
@@ -128,9 +138,11 @@ class CrdbConnectGenerator extends HTMLElement {
     this.refresh();
   }
 
+  // A pasted string says nothing of the Cloud cluster id or the .pk8 choice: keep them.
   fillFrom(params) {
     if (DEPLOYMENTS.some((d) => d.id === params.deployment)) this.form.deployment = params.deployment;
-    this.form.setValues(params);
+    const { clusterId, jdbcPk8Key } = this.form.allValues();
+    this.form.setValues({ clusterId, jdbcPk8Key, ...params });
     this.form.applyDeployment();
     this.refresh();
   }
@@ -146,7 +158,7 @@ class CrdbConnectGenerator extends HTMLElement {
 
     const real = this.generator.generate(request);
     const hidePassword = params.password !== '' && !this.form.passwordShown;
-    const shown = hidePassword ? this.generator.generate({ ...request, password: PASSWORD_STAND_IN }) : real;
+    const shown = hidePassword ? this.maskedResult(request, real) : real;
 
     this.renderSummary(real.diagnostics, this.form.showDiagnostics(real.diagnostics));
     const shownByDriver = new Map(shown.outputs.map((o) => [o.driver, o]));
@@ -155,8 +167,32 @@ class CrdbConnectGenerator extends HTMLElement {
       if (card && visible.has(card.id)) card.update(shownByDriver.get(output.driver), output, real.diagnostics);
     }
     for (const card of this.cards) card.node.hidden = !visible.has(card.id);
+    // The shared commands hold the URL: hidden while an error concerns every driver.
+    const blocked = real.diagnostics.some((d) => d.severity === 'error' && d.drivers.length === 0);
+    this.shared.hidden = blocked || shown.setup.length === 0;
+    this.sharedSteps.update(blocked ? [] : shown.setup, blocked ? [] : real.setup);
     this.empty.hidden = visible.size > 0;
     if (this.syncHash) this.saveHash(selected);
+  }
+
+  // The result shown while the password is hidden: generated with the
+  // stand-in password, its setup steps put in the same shells' forms as the
+  // real ones (see maskedSteps).
+  maskedResult(request, real) {
+    const masked = { ...request, password: PASSWORD_STAND_IN };
+    const shown = this.generator.generate(masked);
+    const fallbacks = FALLBACK_SHELLS[request.shell] ?? [];
+    if (fallbacks.length === 0) return shown;
+    const others = fallbacks.map((shell) => this.generator.generate({ ...masked, shell }));
+    const candidates = (pick) => [shown, ...others].map((r) => pick(r) ?? []);
+    return {
+      ...shown,
+      setup: maskedSteps(real.setup, candidates((r) => r.setup)),
+      outputs: shown.outputs.map((output, i) => ({
+        ...output,
+        setup: maskedSteps(real.outputs[i].setup, candidates((r) => r.outputs[i].setup)),
+      })),
+    };
   }
 
   renderSummary(all, general) {
@@ -182,18 +218,18 @@ class CrdbConnectGenerator extends HTMLElement {
   }
 
   saveHash(selected) {
-    const hash = stateToHash({ deployment: this.form.deployment, values: this.form.allValues(), drivers: selected });
+    const { os, shellValue: shell } = this.form.environment;
+    const hash = stateToHash({ deployment: this.form.deployment, os, shell, values: this.form.allValues(), drivers: selected });
     if (location.hash !== hash) history.replaceState(history.state, '', hash);
   }
 
-  async copy(card, key, what, button) {
-    const text = card.realText(key);
-    if (text === undefined) return;
+  // text: the real text (never the masked one); what: "connection string for pgx".
+  async copy(text, what, button) {
     const copied = await copyText(text, this.shadowRoot);
     const word = button.querySelector('.copy-word');
     word.textContent = copied ? 'Copied' : 'Copy failed';
     this.announcer.textContent = copied
-      ? `Copied ${what} for ${card.name}.`
+      ? `Copied ${what}.`
       : 'Copying failed: select the text and copy it by hand.';
     clearTimeout(button.copiedTimer);
     button.copiedTimer = setTimeout(() => { word.textContent = 'Copy'; }, COPIED_FOR_MS);

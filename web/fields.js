@@ -51,6 +51,11 @@ export const FIELDS = [
     used: ['serverless', 'dedicated', 'self-hosted'],
   },
   {
+    name: 'clusterId', label: 'Cloud cluster id', placeholder: '0f2c8a1e-3b4d-4c5e-8f90-1a2b3c4d5e6f',
+    hint: 'Optional: the UUID in your cluster\'s Cloud Console URL. It fills in the CA certificate download command; empty leaves a <cluster-id> placeholder there.',
+    used: ['serverless', 'dedicated'],
+  },
+  {
     name: 'clientCert', label: 'Client certificate path', placeholder: '/home/me/certs/client.maxroach.crt',
     hint: 'The client certificate for the user (cockroach cert create-client).',
     used: ['self-hosted'],
@@ -60,9 +65,30 @@ export const FIELDS = [
     hint: 'The client key for the user (cockroach cert create-client).',
     used: ['self-hosted'],
   },
+  {
+    name: 'jdbcPk8Key', label: 'Point pgJDBC\'s sslkey at a .pk8 key', type: 'checkbox',
+    hint: 'pgJDBC before 42.7.9 reads only PKCS#8 DER keys: JDBC and Hibernate then use the .pk8 file the "Convert the client key" step writes.',
+    used: ['self-hosted'],
+  },
 ];
 
 export const FIELD_NAMES = FIELDS.map((f) => f.name);
+
+// The computer the setup steps are for. An empty shell means the OS's usual
+// one, as in the core (bash/zsh on Linux and macOS, PowerShell on Windows).
+export const SYSTEMS = [
+  { id: 'linux', label: 'Linux', defaultShell: 'bash/zsh' },
+  { id: 'macos', label: 'macOS', defaultShell: 'bash/zsh' },
+  { id: 'windows', label: 'Windows', defaultShell: 'PowerShell' },
+];
+
+export const SHELLS = [
+  { id: 'bash', label: 'bash / zsh' },
+  { id: 'fish', label: 'fish' },
+  { id: 'powershell', label: 'PowerShell' },
+  { id: 'cmd', label: 'cmd (Windows command prompt)' },
+  { id: 'dotenv', label: '.env file' },
+];
 
 // Per-deployment text: a field's placeholder or hint may be a string or a map.
 export function forDeployment(value, deployment) {

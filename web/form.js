@@ -4,6 +4,7 @@
 // diagnostics to show.
 import { el, setText } from './dom.js';
 import { DEPLOYMENTS, FIELDS, forDeployment } from './fields.js';
+import { EnvironmentChoice } from './environment.js';
 
 const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Note' };
 
@@ -16,6 +17,7 @@ export class ConnectionForm {
     this.diagSignatures = new Map();
     this.radios = new Map();
     this.passwordShown = false;
+    this.environment = new EnvironmentChoice(onInput);
 
     const radios = DEPLOYMENTS.map((d) => {
       const radio = el('input', { type: 'radio', name: 'deployment', id: `deployment-${d.id}`, value: d.id });
@@ -26,7 +28,14 @@ export class ConnectionForm {
     const deployment = el('fieldset', { class: 'deployment' }, [el('legend', { text: 'Deployment' }), ...radios]);
 
     const rows = FIELDS.map((field) => this.buildRow(field, onInput));
+    // Diagnostics go next to the control they concern: a field's input, or
+    // the OS radios and the shell list.
+    this.diagTargets = this.environment.diagnosticTargets();
+    for (const [name, input] of this.inputs) {
+      this.diagTargets.set(name, { list: this.diagLists.get(name), controls: [input] });
+    }
     this.node = el('form', { class: 'connection-form', 'aria-label': 'Connection details', novalidate: true }, [
+      this.environment.node,
       deployment,
       el('div', { class: 'fields' }, rows),
       el('p', { class: 'form-actions' }, [
@@ -51,6 +60,14 @@ export class ConnectionForm {
     const diagnostics = el('ul', { class: 'field-diagnostics', id: `${id}-diagnostics` });
     this.diagLists.set(field.name, diagnostics);
 
+    if (field.type === 'checkbox') {
+      // The label sits beside its box; the hint and diagnostics below both.
+      const row = el('div', { class: 'field checkbox', 'data-field': field.name }, [
+        el('div', { class: 'check' }, [input, el('label', { for: id, text: field.label })]), hint, diagnostics,
+      ]);
+      this.rows.set(field.name, row);
+      return row;
+    }
     let control = input;
     if (field.type === 'password') {
       const toggle = el('button', {
@@ -95,26 +112,36 @@ export class ConnectionForm {
   }
 
   isShown(name) {
-    return !this.rows.get(name).hidden;
+    const row = this.rows.get(name);
+    return !row || !row.hidden;  // os and shell have no row: always shown
   }
 
   // Every field's text, shown or not: the hash keeps values of other
-  // deployments so switching back and forth loses nothing.
+  // deployments so switching back and forth loses nothing. A checkbox is
+  // '1' when checked.
   allValues() {
     const values = {};
-    for (const [name, input] of this.inputs) values[name] = input.value;
+    for (const [name, input] of this.inputs) values[name] = input.type === 'checkbox' ? (input.checked ? '1' : '') : input.value;
     return values;
   }
 
-  // What generate() receives: only the fields this deployment uses.
+  // What generate() receives: only the fields this deployment uses, and the
+  // computer the setup steps are for.
   params() {
-    const params = { deployment: this.deployment };
-    for (const [name, input] of this.inputs) params[name] = this.isShown(name) ? input.value : '';
+    const params = { deployment: this.deployment, os: this.environment.os, shell: this.environment.shellValue };
+    for (const [name, input] of this.inputs) {
+      const shown = this.isShown(name);
+      params[name] = input.type === 'checkbox' ? shown && input.checked : shown ? input.value : '';
+    }
     return params;
   }
 
   setValues(values) {
-    for (const [name, input] of this.inputs) input.value = values[name] ?? '';
+    for (const [name, input] of this.inputs) {
+      const value = values[name];
+      if (input.type === 'checkbox') input.checked = value === true || value === '1' || value === 'true';
+      else input.value = value ?? '';
+    }
   }
 
   // Puts each diagnostic under its field; returns those with no shown field.
@@ -122,23 +149,24 @@ export class ConnectionForm {
     const byField = new Map();
     const general = [];
     for (const d of diagnostics) {
-      if (d.field && this.inputs.has(d.field) && this.isShown(d.field)) {
+      if (d.field && this.diagTargets.has(d.field) && this.isShown(d.field)) {
         if (!byField.has(d.field)) byField.set(d.field, []);
         byField.get(d.field).push(d);
       } else {
         general.push(d);
       }
     }
-    for (const [name, list] of this.diagLists) {
+    for (const [name, { list, controls }] of this.diagTargets) {
       const items = byField.get(name) ?? [];
       const signature = items.map((d) => `${d.severity}\u0000${d.message}`).join('\u0001');
       if (signature !== this.diagSignatures.get(name)) {
         this.diagSignatures.set(name, signature);
         list.replaceChildren(...items.map(diagnosticItem));
       }
-      const input = this.inputs.get(name);
       const invalid = items.some((d) => d.severity === 'error');
-      if (invalid) input.setAttribute('aria-invalid', 'true'); else input.removeAttribute('aria-invalid');
+      for (const control of controls) {
+        if (invalid) control.setAttribute('aria-invalid', 'true'); else control.removeAttribute('aria-invalid');
+      }
     }
     return general;
   }

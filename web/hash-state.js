@@ -4,10 +4,13 @@ import { FIELD_NAMES } from './fields.js';
 
 const HASH_FIELDS = FIELD_NAMES.filter((name) => name !== 'password');
 
-// state: { deployment, values: {field: text}, drivers: [ids] | null (all) }
+// state: { deployment, os, shell ('' = the OS's usual one),
+//          values: {field: text}, drivers: [ids] | null (all) }
 export function stateToHash(state) {
   const query = new URLSearchParams();
   query.set('deployment', state.deployment);
+  if (state.os) query.set('os', state.os);
+  if (state.shell) query.set('shell', state.shell);
   for (const name of HASH_FIELDS) {
     const value = state.values[name];
     if (value) query.set(name, value);
@@ -25,5 +28,5 @@ export function hashToState(hash) {
     if (query.has(name)) values[name] = query.get(name);
   }
   const drivers = query.has('drivers') ? query.get('drivers').split(',').filter(Boolean) : null;
-  return { deployment: query.get('deployment') || null, values, drivers };
+  return { deployment: query.get('deployment') || null, os: query.get('os'), shell: query.get('shell'), values, drivers };
 }

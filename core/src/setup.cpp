@@ -78,8 +78,9 @@ SetupStep set_env_step(const Model& model, const Output& output) {
 }
 
 std::string ca_url(const Model& model) {
+  // Encoded: a mistyped id (only warned about) must not break out of the shell's quotes.
   return fmt::format("https://cockroachlabs.cloud/clusters/{}/cert",
-                     model.cluster_id.empty() ? "<cluster-id>" : model.cluster_id);
+                     model.cluster_id.empty() ? "<cluster-id>" : escape::url_component(model.cluster_id));
 }
 
 // Downloads the cluster's CA certificate to `target` (or the driver's default location).
@@ -87,7 +88,8 @@ SetupStep download_ca_step(const Model& model) {
   const Shell shell = model.command_shell();
   const std::string url = ca_url(model);
   std::string command;
-  if (shell == Shell::powershell || (shell == Shell::cmd && !escape::cmd_can_carry(model.root_cert))) {
+  if (shell == Shell::powershell ||
+      (shell == Shell::cmd && !(escape::cmd_can_carry(model.root_cert) && escape::cmd_can_carry(url)))) {
     const std::string target = model.root_cert.empty() ? "\"$env:APPDATA\\postgresql\\root.crt\""
                                                        : escape::powershell(model.root_cert);
     command = fmt::format(

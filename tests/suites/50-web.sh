@@ -3,7 +3,7 @@
 # package's generate(), copy, hash, diagnostics, filter, paste, keyboard,
 # network isolation, axe-core, phone width and embedding under a sub-path.
 source "$(dirname "$0")/../../scripts/lib.sh"
-ensure_apt chromium emscripten
+ensure_apt chromium emscripten libfmt-dev
 ensure_npm
 bash "$ROOT/scripts/build-web.sh"
 

@@ -6,7 +6,9 @@ import { test, expect } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CASES } from './cases.js';
-import { expectedOutputs, fillForm, generatorElement, generatorPromise, openPage, readCards, watchConsole } from './helpers.js';
+import {
+  expectedOutputs, expectedShared, fillForm, generatorElement, generatorPromise, openPage, readCards, readSteps, watchConsole,
+} from './helpers.js';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../test-results/web-screenshots/', import.meta.url));
 
@@ -32,6 +34,9 @@ for (const { name, params } of CASES) {
     await expect.poll(async () => readCards(root)).toEqual(expected.map((e) => ({
       driver: e.driver, failed: !e.ok, texts: e.shown,
     })));
+    // Setup steps for the case's OS and shell, with titles and notes, and the shared ones.
+    const shared = await expectedShared(params);
+    expect(await readSteps(root)).toEqual({ cards: expected.map((e) => ({ driver: e.driver, steps: e.steps })), shared: shared.steps });
     if (params.password) {
       const screen = await root.locator('article.card').allInnerTexts();
       for (const text of screen) {
