@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 
 import { createGenerator } from '../../wasm/index.js';
 import { Rng } from './fuzz/rng.js';
-import { LARGEST_CALL, randomParams, randomParseInput } from './fuzz/values.js';
+import { LARGEST_GENERATE, LARGEST_PARSE, randomParams, randomParseInput } from './fuzz/values.js';
 import { checkGenerateResult, checkParseResult } from './fuzz/check.js';
 import { describeValue, wellFormed } from './fuzz/describe.js';
 
@@ -130,12 +130,15 @@ if (ONLY !== undefined) {
     const warmUp = Math.min(Math.ceil(CALLS / 10), 20_000);
     // The heap a call needs grows with its size; the largest calls the
     // fuzzer makes come first, so later growth can only be a leak.
-    for (const id of tableIds) g.generate({ ...LARGEST_CALL, drivers: [id] });
+    for (const id of tableIds) g.generate({ ...LARGEST_GENERATE, drivers: [id] });
+    g.parse(LARGEST_PARSE);
     let before;
+    let lastTop;
+    const growth = [];
     let large = 0;
     const start = performance.now();
     for (let index = 0; index < CALLS; index++) {
-      if (index === warmUp) before = g.memoryStats();
+      if (index === warmUp) { before = g.memoryStats(); lastTop = before.heapTop; }
       const c = runCall(SEED, index);
       try {
         c.run();
@@ -144,6 +147,11 @@ if (ONLY !== undefined) {
         throw report(SEED, index, c, error);
       }
       if (c.large) large++;
+      if (before) {  // which calls moved the heap top, for the failure message
+        const top = g.memoryStats().heapTop;
+        if (top > lastTop && growth.length < 5) growth.push(`call ${index} (${c.op}, ${c.large ? 'large' : 'small'}): +${top - lastTop}`);
+        lastTop = top;
+      }
     }
     const seconds = (performance.now() - start) / 1000;
     probe();
@@ -151,8 +159,8 @@ if (ONLY !== undefined) {
     t.diagnostic(`seed ${SEED}: ${CALLS} calls (${large} large, ${typeErrors} TypeErrors) in ${seconds.toFixed(1)} s, ${Math.round(CALLS / seconds)} calls/s`);
     t.diagnostic(`heap after ${warmUp} warm-up calls: ${JSON.stringify(before)}; at the end: ${JSON.stringify(after)}`);
     assert.ok(after.memoryBytes - before.memoryBytes <= HEAP_SLACK,
-      `wasm memory grew from ${before.memoryBytes} to ${after.memoryBytes} bytes (seed ${SEED})`);
+      `wasm memory grew from ${before.memoryBytes} to ${after.memoryBytes} bytes (seed ${SEED}); growth at ${growth.join(', ')}`);
     assert.ok(after.heapTop - before.heapTop <= HEAP_SLACK,
-      `the heap top moved from ${before.heapTop} to ${after.heapTop} (seed ${SEED})`);
+      `the heap top moved from ${before.heapTop} to ${after.heapTop} (seed ${SEED}); growth at ${growth.join(', ')}`);
   });
 }

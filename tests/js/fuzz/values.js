@@ -221,7 +221,7 @@ export function randomParams(rng) {
     params[key] = randomString(rng, randomLength(rng, false), PLAUSIBLE[key]);
   }
   // One big field per large call: the heap a call needs then stays below
-  // what the fuzzer's warm-up reaches (see LARGEST_CALL).
+  // what the fuzzer's warm-up reaches (see LARGEST_GENERATE).
   if (large) params[rng.pick(STRING_KEYS)] = randomString(rng, randomLength(rng, true));
   if (rng.chance(0.1)) params.jdbcPk8Key = rng.chance(0.5);
   // Without a drivers option all 13 render, which costs 5 to 10 times one
@@ -280,8 +280,12 @@ export function randomParseInput(rng) {
 export { DRIVER_IDS };
 
 /**
- * The most heap any generated call can need, measured: one 70,000-unit
- * field of 3-byte UTF-8 characters (database is the heaviest field), for one
- * driver. The fuzzer's warm-up makes these calls for every driver.
+ * The most heap any generated call is known to need, measured. generate():
+ * one 70,000-unit field of 3-byte UTF-8 characters (database is the heaviest
+ * field) for one driver, ~29 MB; the fuzzer's warm-up makes it for every
+ * driver. parse(): a URI whose query is "&=+" repeated up to the 64 KiB limit
+ * gets a diagnostic per empty parameter (43,601 of them) and needs ~56 MB; the
+ * fuzzer's random strings reach such floods (seed 777 found 27,000 "&").
  */
-export const LARGEST_CALL = Object.freeze({ database: '\u0800'.repeat(70000) });
+export const LARGEST_GENERATE = Object.freeze({ database: '\u0800'.repeat(70000) });
+export const LARGEST_PARSE = `postgres://root@h:26257/movr?sslmode=disable&x=${'&=+'.repeat(21800)}`;
