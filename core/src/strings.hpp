@@ -5,6 +5,7 @@
 // them is a large share of the wasm; `cat` sizes the result once and copies.
 #pragma once
 
+#include <algorithm>
 #include <charconv>
 #include <cstddef>
 #include <initializer_list>
