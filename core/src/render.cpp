@@ -175,6 +175,7 @@ Output render(const DriverInfo& driver, const Model& model) {
   out.snippet_file = driver.snippet_file;
   out.snippet_language = driver.snippet_language;
   out.docs_url = driver.docs_url;
+  out.notes.reserve(6);  // room for every note one driver gets: no regrowth moving the strings
   add_common_notes(driver, model, out.notes);
   add_driver_notes(driver, model, out.connection_string, out.notes, out.variants);
   return out;

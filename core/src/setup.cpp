@@ -137,6 +137,7 @@ SetupStep make_certs_step(const Model& model, bool java) {
 
 std::vector<SetupStep> for_driver(const DriverInfo& driver, const Model& model, const Output& output) {
   std::vector<SetupStep> steps;
+  steps.reserve(4);  // at most four steps apply to one driver
   if (!output.env.empty()) steps.push_back(set_env_step(model, output));
 
   const bool reads_default_ca = driver.uses_libpq && model.root_cert.empty();
