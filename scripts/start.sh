@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
-# Builds crdb-connect and shows it working: the native CLI on the reference
-# document's Serverless example.
+# Builds the page and serves it on 127.0.0.1, printing its URL. A port may be
+# given (npm start -- --port 8080, or PORT=8080); otherwise a free one is used.
 source "$(dirname "$0")/lib.sh"
-build_native
-"$ROOT/build/release/core/crdb-connect" generate --deployment serverless --user maxroach \
-  --password 'example-password' --host free-tier.gcp-us-central1.cockroachlabs.cloud \
-  --routing-id funky-skunk-123 --database defaultdb
+ensure_npm
+bash "$ROOT/scripts/build-web.sh"
+exec node "$ROOT/scripts/serve.mjs" "$ROOT/dist/web" "$@"

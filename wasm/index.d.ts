@@ -61,6 +61,7 @@ export type DiagnosticCode =
   | 'parameter-repeated'
   | 'password-raw-at'
   | 'password-raw-colon'
+  | 'password-raw-slash'
   | 'routing-id-conflict'
   | 'sslmode-unknown'
   | 'hosts-extra'

@@ -18,15 +18,32 @@ using parsing::Setting;
 
 constexpr std::size_t kMaxInputBytes = 64 * 1024;
 
-std::vector<std::string> split(const std::string& list, char sep) {
-  std::vector<std::string> parts;
+using parsing::Keyword;
+
+// Calls visit(part) for each ','-separated part of a libpq list, without copying.
+template <typename Visit>
+void for_each_part(std::string_view list, Visit visit) {
   std::size_t start = 0;
   while (true) {
-    const std::size_t comma = list.find(sep, start);
-    parts.push_back(list.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
-    if (comma == std::string::npos) return parts;
+    const std::size_t comma = list.find(',', start);
+    visit(list.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
+    if (comma == std::string_view::npos) return;
     start = comma + 1;
   }
+}
+
+std::size_t count_parts(std::string_view list) {
+  std::size_t n = 1;
+  for (std::size_t comma = list.find(','); comma != std::string_view::npos; comma = list.find(',', comma + 1)) ++n;
+  return n;
+}
+
+// The i-th ','-separated part of a libpq list.
+std::string_view part_at(std::string_view list, std::size_t i) {
+  std::size_t start = 0;
+  for (; i > 0; --i) start = list.find(',', start) + 1;
+  const std::size_t comma = list.find(',', start);
+  return list.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
 }
 
 bool all_digits(std::string_view s) {
@@ -45,44 +62,51 @@ bool looks_like_routing_id(std::string_view id) {
                      [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
 
-// Last one wins, as in libpq, pgx and node-postgres; a changed value is reported.
-std::vector<Setting> effective_settings(const std::vector<Setting>& raw, std::vector<Diagnostic>& diagnostics) {
-  std::vector<Setting> out;
-  for (const auto& s : raw) {
-    auto it = std::find_if(out.begin(), out.end(), [&](const Setting& e) { return e.key == s.key; });
-    if (it == out.end()) {
-      out.push_back(s);
+// Last one wins, as in libpq, pgx and node-postgres; a changed value is
+// reported. In place: a repeat overwrites the first occurrence, which keeps
+// its position in the order.
+void keep_effective_settings(std::vector<Setting>& settings, std::vector<Diagnostic>& diagnostics) {
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < settings.size(); ++i) {
+    const Setting& s = settings[i];
+    const auto first = std::find_if(settings.begin(), settings.begin() + static_cast<long>(kept),
+                                    [&](const Setting& e) { return e.key == s.key; });
+    if (first == settings.begin() + static_cast<long>(kept)) {
+      // Copying a setting onto itself is not free: its fields were just
+      // stored one by one, and reading them back whole stalls the CPU.
+      if (kept != i) settings[kept] = s;
+      ++kept;
       continue;
     }
-    if (it->value != s.value) {
-      add(diagnostics, Severity::warning, "parameter-repeated", std::string(parsing::field_for_key(s.key)),
+    if (first->value != s.value) {
+      add(diagnostics, Severity::warning, "parameter-repeated", parsing::field_for_key(s.key),
           fmt::format("\"{}\" is given more than once; drivers use the last value.", s.alias.empty() ? s.key : s.alias),
           s.offset, s.length);
     }
-    *it = s;
+    *first = s;
   }
-  return out;
+  settings.resize(kept);
 }
 
 struct RoutingCandidate {
-  std::string id;
+  std::string_view id;
   long offset;
   long length;
-  std::string source;
+  std::string_view source;
 };
 
 // options: CockroachDB reads --cluster=<routing-id>; other tokens are kept.
 std::string take_cluster_options(const Setting& s, std::vector<RoutingCandidate>& candidates) {
   std::string rest;
   std::size_t p = 0;
-  const std::string& v = s.value;
+  const std::string_view v = s.value;
   while (p < v.size()) {
     while (p < v.size() && parsing::is_space(v[p])) ++p;
     const std::size_t start = p;
     while (p < v.size() && !parsing::is_space(v[p])) p += (v[p] == '\\' && p + 1 < v.size()) ? 2 : 1;
-    const std::string token = v.substr(start, p - start);
+    const std::string_view token = v.substr(start, p - start);
     if (token.empty()) continue;
-    if (token.rfind("--cluster=", 0) == 0) {
+    if (token.substr(0, 10) == "--cluster=") {
       candidates.push_back({token.substr(10), s.offset, s.length, "options=--cluster="});
     } else {
       rest += rest.empty() ? "" : " ";
@@ -93,8 +117,8 @@ std::string take_cluster_options(const Setting& s, std::vector<RoutingCandidate>
 }
 
 void check_port_list(const Setting& s, std::vector<Diagnostic>& diagnostics) {
-  for (const std::string& port : split(s.value, ',')) {
-    if (port.empty()) continue;
+  for_each_part(s.value, [&](std::string_view port) {
+    if (port.empty()) return;
     // Converted only once it is known to be at most 5 digits: a long run of
     // bytes overflowed `number` (undefined behaviour, found by fuzz_parse).
     const bool short_number = all_digits(port) && port.size() <= 5;
@@ -108,7 +132,7 @@ void check_port_list(const Setting& s, std::vector<Diagnostic>& diagnostics) {
           fmt::format("The port \"{}\" is not a number from 1 to 65535 (CockroachDB listens on 26257).", port),
           s.offset, s.length);
     }
-  }
+  });
 }
 
 void check_sslmode(const Setting& s, std::vector<Diagnostic>& diagnostics) {
@@ -127,32 +151,41 @@ void check_sslmode(const Setting& s, std::vector<Diagnostic>& diagnostics) {
       s.offset, s.length);
 }
 
-std::string host_with_port(const std::string& host, const std::string& port) {
-  std::string out = host.find(':') != std::string::npos ? "[" + host + "]" : host;
-  if (!port.empty()) out += ":" + port;
+std::string host_with_port(std::string_view host, std::string_view port) {
+  const bool bracket = host.find(':') != std::string_view::npos;
+  std::string out;
+  out.reserve(host.size() + port.size() + 3);
+  if (bracket) out += '[';
+  out += host;
+  if (bracket) out += ']';
+  if (!port.empty()) {
+    out += ':';
+    out += port;
+  }
   return out;
 }
 
 void map_hosts(const Setting* host, const Setting* port, ParseResult& r) {
-  const std::vector<std::string> hosts = host ? split(host->value, ',') : std::vector<std::string>{};
-  const std::vector<std::string> ports = port ? split(port->value, ',') : std::vector<std::string>{};
-  if (ports.size() > 1 && ports.size() != hosts.size()) {
+  const std::size_t host_count = host ? count_parts(host->value) : 0;
+  const std::size_t port_count = port ? count_parts(port->value) : 0;
+  if (port_count > 1 && port_count != host_count) {
     add(r.diagnostics, Severity::error, "hosts-ports-mismatch", "port",
         fmt::format("{} ports are given for {} hosts: give one port for every host, or a single port for all.",
-                    ports.size(), hosts.size()),
+                    port_count, host_count),
         port->offset, port->length);
   }
-  if (!hosts.empty()) r.params.host = hosts[0];
-  if (!ports.empty()) r.params.port = ports[0];
+  if (host_count > 0) r.params.host = part_at(host->value, 0);
+  if (port_count > 0) r.params.port = part_at(port->value, 0);
   // libpq: one port applies to every host.
-  for (std::size_t i = 1; i < hosts.size(); ++i) {
-    const std::string& p = ports.size() == 1 ? ports[0] : i < ports.size() ? ports[i] : "";
-    r.extra_hosts.push_back(host_with_port(hosts[i], p));
+  if (host_count > 1) r.extra_hosts.reserve(host_count - 1);
+  for (std::size_t i = 1; i < host_count; ++i) {
+    const std::string_view p = port_count == 1 ? port->value : i < port_count ? part_at(port->value, i) : "";
+    r.extra_hosts.push_back(host_with_port(part_at(host->value, i), p));
   }
-  if (hosts.size() > 1) {
+  if (host_count > 1) {
     add(r.diagnostics, Severity::info, "hosts-extra", "host",
         fmt::format("The string lists {} hosts; the form uses the first, and the others are kept as extra hosts.",
-                    hosts.size()),
+                    host_count),
         host->offset, host->length);
   }
   if (!r.params.host.empty() && (!port || port->offset < 0 || r.params.port.empty())) {
@@ -166,11 +199,13 @@ void map_hosts(const Setting* host, const Setting* port, ParseResult& r) {
 // /<routing-id>.<database>?ssl=true, which Sequelize 6.9 and earlier needed.
 void map_legacy_path(const std::vector<Setting>& settings, ParseResult& r, std::vector<RoutingCandidate>& candidates) {
   const bool legacy_ssl = std::any_of(settings.begin(), settings.end(), [](const Setting& s) { return s.alias == "ssl"; });
-  const std::size_t dot = r.params.database.find('.');
-  if (!legacy_ssl || dot == std::string::npos || !looks_like_routing_id(r.params.database.substr(0, dot))) return;
+  if (!legacy_ssl) return;
   auto db = std::find_if(settings.begin(), settings.end(), [](const Setting& s) { return s.key == "dbname"; });
-  candidates.push_back({r.params.database.substr(0, dot), db->offset, static_cast<long>(dot), "the legacy path"});
-  r.params.database = r.params.database.substr(dot + 1);
+  if (db == settings.end()) return;
+  const std::size_t dot = db->value.find('.');
+  if (dot == std::string_view::npos || !looks_like_routing_id(db->value.substr(0, dot))) return;
+  candidates.push_back({db->value.substr(0, dot), db->offset, static_cast<long>(dot), "the legacy path"});
+  r.params.database = db->value.substr(dot + 1);
   r.format = "sequelize-legacy";
 }
 
@@ -178,7 +213,11 @@ void detect_deployment(const std::vector<RoutingCandidate>& candidates, ParseRes
   auto& p = r.params;
   if (!p.routing_id.empty()) {
     p.deployment = "serverless";
-    r.deployment_reason = "The routing ID in " + candidates.front().source + " is only used by Serverless clusters.";
+    const std::string_view source = candidates.front().source;
+    r.deployment_reason.reserve(source.size() + 56);
+    r.deployment_reason += "The routing ID in ";
+    r.deployment_reason += source;
+    r.deployment_reason += " is only used by Serverless clusters.";
   } else if (!p.client_cert.empty() && !p.client_key.empty()) {
     p.deployment = "self-hosted";
     r.deployment_reason = "A client certificate and key (sslcert, sslkey) authenticate users on self-hosted clusters.";
@@ -199,22 +238,31 @@ void map_settings(const std::vector<Setting>& settings, ParseResult& r) {
   std::vector<RoutingCandidate> candidates;
   const Setting* host = nullptr;
   const Setting* port = nullptr;
+  r.settings.reserve(settings.size());
+  const auto is_extra = [](const Setting& s) { return s.keyword == Keyword::other || s.keyword == Keyword::sslmode; };
+  if (const auto extras = std::count_if(settings.begin(), settings.end(), is_extra); extras > 0)
+    r.extra_params.reserve(static_cast<std::size_t>(extras) + 1);  // + options left after --cluster=
   for (const auto& s : settings) {
     r.settings.emplace_back(s.key, s.value);
-    if (s.key == "user") r.params.username = s.value;
-    else if (s.key == "password") r.params.password = s.value;
-    else if (s.key == "host") host = &s;
-    else if (s.key == "port") port = &s, check_port_list(s, r.diagnostics);
-    else if (s.key == "dbname") r.params.database = s.value;
-    else if (s.key == "sslrootcert") r.params.root_cert = s.value;
-    else if (s.key == "sslcert") r.params.client_cert = s.value;
-    else if (s.key == "sslkey") r.params.client_key = s.value;
-    else if (s.key == "options") {
-      const std::string rest = take_cluster_options(s, candidates);
-      if (!rest.empty()) r.extra_params.emplace_back("options", rest);
-    } else {
-      if (s.key == "sslmode") check_sslmode(s, r.diagnostics);
-      r.extra_params.emplace_back(s.alias.empty() ? s.key : s.alias, s.alias.empty() ? s.value : "true");
+    switch (s.keyword) {
+      case Keyword::user: r.params.username = s.value; break;
+      case Keyword::password: r.params.password = s.value; break;
+      case Keyword::host: host = &s; break;
+      case Keyword::port: port = &s, check_port_list(s, r.diagnostics); break;
+      case Keyword::dbname: r.params.database = s.value; break;
+      case Keyword::sslrootcert: r.params.root_cert = s.value; break;
+      case Keyword::sslcert: r.params.client_cert = s.value; break;
+      case Keyword::sslkey: r.params.client_key = s.value; break;
+      case Keyword::options: {
+        std::string rest = take_cluster_options(s, candidates);
+        if (!rest.empty()) r.extra_params.emplace_back("options", std::move(rest));
+        break;
+      }
+      case Keyword::sslmode: check_sslmode(s, r.diagnostics); [[fallthrough]];
+      case Keyword::other:
+        if (s.alias.empty()) r.extra_params.emplace_back(s.key, s.value);
+        else r.extra_params.emplace_back(s.alias, "true");
+        break;
     }
   }
   map_hosts(host, port, r);
@@ -253,15 +301,27 @@ ParseResult parse(std::string_view text) {
         "The input contains a NUL character; libpq-based drivers stop reading there and pgx rejects it.",
         static_cast<long>(nul), 1);
   }
-  parsing::RawParse raw;
+  parsing::TextStore store;  // decoded text the settings point into, until they are copied out
+  parsing::RawParse raw(store);
+  // The raw settings' buffer is kept from one call to the next (per thread;
+  // parse() never calls itself), so parsing string after string allocates
+  // nothing for it.
+  thread_local std::vector<Setting> spare_settings;
+  raw.settings.swap(spare_settings);
+  raw.settings.clear();
   raw.settings.reserve(12);
-  r.settings.reserve(12);
   parsing::parse_any(text, raw, r.wrapper);
   r.format = raw.format;
-  for (auto& d : raw.diagnostics) r.diagnostics.push_back(std::move(d));
-  const std::vector<Setting> settings = effective_settings(raw.settings, r.diagnostics);
+  if (r.diagnostics.empty()) {
+    r.diagnostics = std::move(raw.diagnostics);
+  } else {
+    for (auto& d : raw.diagnostics) r.diagnostics.push_back(std::move(d));
+  }
+  keep_effective_settings(raw.settings, r.diagnostics);
+  const std::vector<Setting>& settings = raw.settings;
   map_settings(settings, r);
   if (settings.empty()) r.deployment_reason = "Nothing was read, so no deployment could be detected.";
+  if (raw.settings.capacity() <= 64) spare_settings.swap(raw.settings);  // a huge one is not worth keeping
   // Some positions are computed on rebuilt text (pgJDBC's host list, where an
   // empty host reads as "localhost"), which can be longer than the input; a
   // position past the end would make the page slice out of range (found by
@@ -272,9 +332,11 @@ ParseResult parse(std::string_view text) {
     d.offset = std::min(d.offset, size);
     d.length = std::clamp(d.length, 0L, size - d.offset);
   }
-  // Positions in the order they appear, so the page can walk through them.
-  std::stable_sort(r.diagnostics.begin(), r.diagnostics.end(),
-                   [](const Diagnostic& a, const Diagnostic& b) { return a.offset < b.offset; });
+  // Positions in the order they appear, so the page can walk through them. They
+  // mostly come in order already, and stable_sort would allocate a buffer.
+  const auto by_offset = [](const Diagnostic& a, const Diagnostic& b) { return a.offset < b.offset; };
+  if (!std::is_sorted(r.diagnostics.begin(), r.diagnostics.end(), by_offset))
+    std::stable_sort(r.diagnostics.begin(), r.diagnostics.end(), by_offset);
   r.ok = std::none_of(r.diagnostics.begin(), r.diagnostics.end(),
                       [](const Diagnostic& d) { return d.severity == Severity::error; });
   return r;

@@ -95,8 +95,8 @@ void shift(RawParse& raw, long base) {
 
 // A string without a wrapper: a URI or a keyword/value string.
 void parse_bare(std::string_view text, RawParse& out) {
-  if (uri_prefix_length(text) > 0) {
-    parse_uri(text, out);
+  if (const std::size_t prefix = uri_prefix_length(text); prefix > 0) {
+    parse_uri(text, prefix, out);
   } else if (text.find('=') != std::string_view::npos) {
     parse_keyword_value(text, out);
   } else {
@@ -110,8 +110,9 @@ void parse_bare(std::string_view text, RawParse& out) {
 
 // Parses a word's text and maps positions back to the input.
 void parse_word(const Word& w, RawParse& out) {
-  RawParse inner;
-  parse_bare(w.text, inner);
+  RawParse inner(*out.store);
+  // The word dies before the settings do: they point into the store's copy.
+  parse_bare(out.store->keep(w.text), inner);
   remap(inner, w, 0);
   out.format = inner.format;
   out.jdbc = inner.jdbc;
@@ -120,8 +121,9 @@ void parse_word(const Word& w, RawParse& out) {
 }
 
 std::string_view basename(std::string_view path) {
-  const std::size_t slash = path.find_last_of("/\\");
-  std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  std::size_t start = path.size();
+  while (start > 0 && path[start - 1] != '/' && path[start - 1] != '\\') --start;
+  std::string_view name = path.substr(start);
   if (name.size() > 4 && starts_with_ci(name.substr(name.size() - 4), ".exe")) name.remove_suffix(4);
   return name;
 }
@@ -150,12 +152,12 @@ Word tail(const Word& w, std::size_t from) {
 }
 
 // A flag the command line carries besides the connection string is kept.
-void keep_flag(RawParse& out, const std::string& name, const Word* value) {
+void keep_flag(RawParse& out, std::string_view name, const Word* value) {
   Setting s;
-  s.key = name;
+  s.key = out.store->keep(name);
   s.known = false;
   if (value) {
-    s.value = value->text;
+    s.value = out.store->keep(value->text);
     s.offset = value->start;
     s.length = value->origin.back() - value->start;
   }
@@ -183,7 +185,7 @@ void parse_cockroach_sql(const std::vector<Word>& words, std::string_view text, 
       const std::size_t eq = t.find('=');
       if (eq != std::string::npos) {
         const Word v = tail(words[i], eq + 1);
-        keep_flag(out, t.substr(0, eq), &v);
+        keep_flag(out, std::string_view(t).substr(0, eq), &v);
       } else if (i + 1 < words.size() && words[i + 1].text.rfind("-", 0) != 0 && t != "--insecure") {
         keep_flag(out, t, &words[i + 1]);
         ++i;
@@ -240,15 +242,15 @@ void parse_psql(const std::vector<Word>& words, std::string_view text, RawParse&
       if (!conninfo) parse_word(inline_value, out);
       continue;
     }
-    flags.push_back(Setting{std::string(key), value->text, value->start, value->origin.back() - value->start, true, ""});
+    flags.push_back(make_setting(key, out.store->keep(value->text), value->start, value->origin.back() - value->start, true));
   }
   if (conninfo) {
     const bool is_conninfo = uri_prefix_length(conninfo->text) > 0 || conninfo->text.find('=') != std::string::npos;
     if (is_conninfo) {
       parse_word(*conninfo, out);
     } else {
-      flags.insert(flags.begin(), Setting{"dbname", conninfo->text, conninfo->start,
-                                          conninfo->origin.back() - conninfo->start, true, ""});
+      flags.insert(flags.begin(), make_setting("dbname", out.store->keep(conninfo->text), conninfo->start,
+                                               conninfo->origin.back() - conninfo->start, true));
     }
   }
   if (out.format.empty()) {
@@ -272,17 +274,20 @@ void parse_any(std::string_view text, RawParse& out, std::string& wrapper) {
         0, static_cast<long>(text.size()));
     return;
   }
-  if (uri_prefix_length(t) > 0) {
-    parse_uri(t, out);
-    shift(out, base);
+  if (const std::size_t prefix = uri_prefix_length(t); prefix > 0) {
+    parse_uri(t, prefix, out);
+    if (base != 0) shift(out, base);
     return;
   }
   // Only a wrapper needs shell word splitting; plain key=value strings skip it.
-  const std::string_view first_word = t.substr(0, std::min(t.size(), t.find_first_of(" \t\n\r\f\v")));
+  std::size_t first_word_end = 0;
+  while (first_word_end < t.size() && !is_space(t[first_word_end])) ++first_word_end;
+  const std::string_view first_word = t.substr(0, first_word_end);
+  const std::string_view first_name = basename(first_word);
   std::size_t assignment_eq = 0;
   const bool maybe_wrapped = t.front() == '"' || t.front() == '\'' || first_word == "export" ||
-                             is_assignment(first_word, assignment_eq) || basename(first_word) == "cockroach" ||
-                             basename(first_word) == "psql";
+                             is_assignment(first_word, assignment_eq) || first_name == "cockroach" ||
+                             first_name == "psql";
   std::vector<Diagnostic> quote_diagnostics;
   const std::vector<Word> words = maybe_wrapped ? split_words(t, base, quote_diagnostics) : std::vector<Word>{};
   const auto keep_quote_diagnostics = [&] {
@@ -318,10 +323,8 @@ void parse_any(std::string_view text, RawParse& out, std::string& wrapper) {
       return;
     }
   }
-  RawParse bare;
-  parse_bare(t, bare);
-  shift(bare, base);
-  out = std::move(bare);
+  parse_bare(t, out);
+  if (base != 0) shift(out, base);
 }
 
 }  // namespace crdb_connect::parsing

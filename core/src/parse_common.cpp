@@ -9,17 +9,60 @@
 namespace crdb_connect::parsing {
 namespace {
 
-constexpr std::array<std::string_view, 48> kLibpqKeywords{{
-    "application_name", "channel_binding", "client_encoding", "connect_timeout", "dbname",
-    "fallback_application_name", "gssdelegation", "gssencmode", "gsslib", "host", "hostaddr",
-    "keepalives", "keepalives_count", "keepalives_idle", "keepalives_interval", "krbsrvname",
-    "load_balance_hosts", "max_protocol_version", "min_protocol_version", "options", "passfile",
-    "password", "port", "replication", "require_auth", "requirepeer", "scram_client_key",
-    "scram_server_key", "service", "ssl_max_protocol_version", "ssl_min_protocol_version", "sslcert",
-    "sslcertmode", "sslcompression", "sslcrl", "sslcrldir", "sslkey", "sslkeylogfile", "sslmode",
-    "sslnegotiation", "sslpassword", "sslrootcert", "sslsni", "target_session_attrs", "tcp_user_timeout",
-    "user", "oauth_issuer", "oauth_client_id",
+struct KeywordEntry {
+  std::string_view name;
+  Keyword keyword;
+};
+
+constexpr std::array<KeywordEntry, 48> kLibpqKeywords{{
+    {"application_name", Keyword::other}, {"channel_binding", Keyword::other}, {"client_encoding", Keyword::other},
+    {"connect_timeout", Keyword::other}, {"dbname", Keyword::dbname}, {"fallback_application_name", Keyword::other},
+    {"gssdelegation", Keyword::other}, {"gssencmode", Keyword::other}, {"gsslib", Keyword::other},
+    {"host", Keyword::host}, {"hostaddr", Keyword::other}, {"keepalives", Keyword::other},
+    {"keepalives_count", Keyword::other}, {"keepalives_idle", Keyword::other},
+    {"keepalives_interval", Keyword::other}, {"krbsrvname", Keyword::other},
+    {"load_balance_hosts", Keyword::other}, {"max_protocol_version", Keyword::other},
+    {"min_protocol_version", Keyword::other}, {"options", Keyword::options}, {"passfile", Keyword::other},
+    {"password", Keyword::password}, {"port", Keyword::port}, {"replication", Keyword::other},
+    {"require_auth", Keyword::other}, {"requirepeer", Keyword::other}, {"scram_client_key", Keyword::other},
+    {"scram_server_key", Keyword::other}, {"service", Keyword::other}, {"ssl_max_protocol_version", Keyword::other},
+    {"ssl_min_protocol_version", Keyword::other}, {"sslcert", Keyword::sslcert}, {"sslcertmode", Keyword::other},
+    {"sslcompression", Keyword::other}, {"sslcrl", Keyword::other}, {"sslcrldir", Keyword::other},
+    {"sslkey", Keyword::sslkey}, {"sslkeylogfile", Keyword::other}, {"sslmode", Keyword::sslmode},
+    {"sslnegotiation", Keyword::other}, {"sslpassword", Keyword::other}, {"sslrootcert", Keyword::sslrootcert},
+    {"sslsni", Keyword::other}, {"target_session_attrs", Keyword::other}, {"tcp_user_timeout", Keyword::other},
+    {"user", Keyword::user}, {"oauth_issuer", Keyword::other}, {"oauth_client_id", Keyword::other},
 }};
+
+// Every key of every parameter is looked up, so the table is hashed: an
+// open-addressing index built at compile time, probed linearly.
+constexpr std::size_t kSlots = 128;
+constexpr unsigned char kEmpty = 0xFF;
+
+constexpr std::size_t slot_of(std::string_view key) {
+  const auto byte = [&](std::size_t i) { return static_cast<std::size_t>(static_cast<unsigned char>(key[i])); };
+  return (key.size() * 31 + byte(0) * 7 + byte(key.size() - 1) * 3 + byte(key.size() / 2)) % kSlots;
+}
+
+constexpr std::array<unsigned char, kSlots> kKeywordIndex = [] {
+  std::array<unsigned char, kSlots> index{};
+  for (auto& slot : index) slot = kEmpty;
+  for (std::size_t i = 0; i < kLibpqKeywords.size(); ++i) {
+    std::size_t slot = slot_of(kLibpqKeywords[i].name);
+    while (index[slot] != kEmpty) slot = (slot + 1) % kSlots;
+    index[slot] = static_cast<unsigned char>(i);
+  }
+  return index;
+}();
+
+const KeywordEntry* find_keyword(std::string_view key) {
+  if (key.empty()) return nullptr;
+  for (std::size_t slot = slot_of(key);; slot = (slot + 1) % kSlots) {
+    const unsigned char i = kKeywordIndex[slot];
+    if (i == kEmpty) return nullptr;
+    if (kLibpqKeywords[i].name == key) return &kLibpqKeywords[i];
+  }
+}
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -32,19 +75,29 @@ int hex_value(char c) {
 
 void add(std::vector<Diagnostic>& out, Severity severity, std::string_view code, std::string_view field,
          std::string message, long offset, long length, std::vector<std::string> drivers) {
-  Diagnostic d;
-  d.code = std::string(code);
-  d.field = std::string(field);
+  // Built in place: a Diagnostic is large, and growing the vector one by one moves them all.
+  if (out.capacity() == 0) out.reserve(4);
+  Diagnostic& d = out.emplace_back();
+  d.code = code;
+  d.field = field;
   d.severity = severity;
   d.message = std::move(message);
   d.drivers = std::move(drivers);
   d.offset = offset;
   d.length = length;
-  out.push_back(std::move(d));
 }
 
-bool is_libpq_keyword(std::string_view key) {
-  return std::find(kLibpqKeywords.begin(), kLibpqKeywords.end(), key) != kLibpqKeywords.end();
+bool is_libpq_keyword(std::string_view key) { return find_keyword(key) != nullptr; }
+
+bool find_libpq_keyword(std::string_view key, Keyword& keyword) {
+  const KeywordEntry* entry = find_keyword(key);
+  keyword = entry ? entry->keyword : Keyword::other;
+  return entry != nullptr;
+}
+
+Keyword keyword_of(std::string_view key) {
+  const KeywordEntry* entry = find_keyword(key);
+  return entry ? entry->keyword : Keyword::other;
 }
 
 std::string_view field_for_key(std::string_view key) {
@@ -60,18 +113,20 @@ std::string_view field_for_key(std::string_view key) {
   return "";
 }
 
-bool percent_decode(std::string_view in, long offset, bool plus_is_space, std::string& out,
-                    std::vector<Diagnostic>& diagnostics) {
-  out.clear();
-  out.reserve(in.size());
+namespace {
+
+// Decodes `in` into `out`, which has room for in.size() bytes; returns the
+// bytes written, or -1 after reporting an invalid escape.
+long decode_into(std::string_view in, long offset, bool plus_is_space, char* out, std::vector<Diagnostic>& diagnostics) {
+  long written = 0;
   for (std::size_t i = 0; i < in.size(); ++i) {
     const char c = in[i];
     if (c == '+' && plus_is_space) {
-      out += ' ';
+      out[written++] = ' ';
       continue;
     }
     if (c != '%') {
-      out += c;
+      out[written++] = c;
       continue;
     }
     const int hi = i + 1 < in.size() ? hex_value(in[i + 1]) : -1;
@@ -83,18 +138,41 @@ bool percent_decode(std::string_view in, long offset, bool plus_is_space, std::s
                       "Write a literal % as %25.",
                       in.substr(i, len)),
           offset + static_cast<long>(i), static_cast<long>(len));
-      return false;
+      return -1;
     }
     if (hi == 0 && lo == 0) {
       add(diagnostics, Severity::error, "nul-character", "",
           "%00 encodes a NUL character, which libpq forbids and no driver can carry.",
           offset + static_cast<long>(i), 3);
-      return false;
+      return -1;
     }
-    out += static_cast<char>(hi * 16 + lo);
+    out[written++] = static_cast<char>(hi * 16 + lo);
     i += 2;
   }
-  return true;
+  return written;
+}
+
+}  // namespace
+
+bool percent_decode(std::string_view in, long offset, bool plus_is_space, std::string& out,
+                    std::vector<Diagnostic>& diagnostics) {
+  out.resize(in.size());
+  const long written = decode_into(in, offset, plus_is_space, out.data(), diagnostics);
+  out.resize(written < 0 ? 0 : static_cast<std::size_t>(written));
+  return written >= 0;
+}
+
+bool percent_decode(std::string_view in, long offset, bool plus_is_space, TextStore& store, std::string_view& out,
+                    std::vector<Diagnostic>& diagnostics) {
+  const bool plain = in.find('%') == std::string_view::npos &&
+                     (!plus_is_space || in.find('+') == std::string_view::npos);
+  if (plain) {
+    out = in;
+    return true;
+  }
+  const long written = decode_into(in, offset, plus_is_space, store.reserve(in.size()), diagnostics);
+  out = store.commit(written < 0 ? 0 : static_cast<std::size_t>(written));
+  return written >= 0;
 }
 
 bool starts_with_ci(std::string_view text, std::string_view prefix) {
@@ -107,9 +185,10 @@ bool starts_with_ci(std::string_view text, std::string_view prefix) {
   return true;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
 std::size_t uri_prefix_length(std::string_view text) {
+  // Every scheme starts with j, p or c: anything else (key=value) is out at once.
+  const char first = text.empty() ? '\0' : static_cast<char>(text[0] | 0x20);
+  if (first != 'j' && first != 'p' && first != 'c') return 0;
   if (starts_with_ci(text, "jdbc:postgresql:")) {
     return starts_with_ci(text, "jdbc:postgresql://") ? 18 : 16;
   }

@@ -4,6 +4,8 @@
 // literally (quoted or not).
 #include <fmt/format.h>
 
+#include <cstring>
+
 #include "parse_internal.hpp"
 
 namespace crdb_connect::parsing {
@@ -36,24 +38,30 @@ void parse_keyword_value(std::string_view s, RawParse& out) {
     ++p;
     while (p < s.size() && is_space(s[p])) ++p;
     const std::size_t value_start = p;
-    std::string value;
-    if (p < s.size() && s[p] == '\'') {
-      ++p;
-      bool closed = false;
-      while (p < s.size()) {
+    const bool quoted = p < s.size() && s[p] == '\'';
+    if (quoted) ++p;
+    // A value without backslashes is the input itself; only unescaping writes
+    // a copy, into the store.
+    const std::size_t text_start = p;
+    const auto ends_value = [&](char c) { return quoted ? c == '\'' : is_space(c); };
+    while (p < s.size() && s[p] != '\\' && !ends_value(s[p])) ++p;
+    std::string_view value = s.substr(text_start, p - text_start);
+    if (p < s.size() && s[p] == '\\') {
+      char* buffer = out.store->reserve(s.size() - text_start);
+      std::size_t used = value.size();
+      if (used > 0) std::memcpy(buffer, value.data(), used);
+      while (p < s.size() && !ends_value(s[p])) {
         if (s[p] == '\\') {
           ++p;
-          if (p < s.size()) value += s[p++];
+          if (p < s.size()) buffer[used++] = s[p++];
           continue;
         }
-        if (s[p] == '\'') {
-          ++p;
-          closed = true;
-          break;
-        }
-        value += s[p++];
+        buffer[used++] = s[p++];
       }
-      if (!closed) {
+      value = out.store->commit(used);
+    }
+    if (quoted) {
+      if (p >= s.size()) {
         add(out.diagnostics, Severity::error, "unterminated-quote", "",
             fmt::format("The quoted value of \"{}\" has no closing quote. Inside quotes, write \\' for a quote "
                         "and \\\\ for a backslash.",
@@ -61,17 +69,10 @@ void parse_keyword_value(std::string_view s, RawParse& out) {
             at(value_start), at(s.size() - value_start));
         return;
       }
-    } else {
-      while (p < s.size() && !is_space(s[p])) {
-        if (s[p] == '\\') {
-          ++p;
-          if (p < s.size()) value += s[p++];
-          continue;
-        }
-        value += s[p++];
-      }
+      ++p;  // the closing quote
     }
-    const bool known = is_libpq_keyword(key);
+    Keyword keyword = Keyword::other;
+    const bool known = find_libpq_keyword(key, keyword);
     if (!known) {
       add(out.diagnostics, Severity::warning, "parameter-unknown", "",
           fmt::format("\"{}\" is not a libpq keyword: libpq-based drivers reject the string, while pgx sends it "
@@ -79,7 +80,7 @@ void parse_keyword_value(std::string_view s, RawParse& out) {
                       key),
           at(key_start), at(key.size()));
     }
-    out.settings.push_back(Setting{std::string(key), std::move(value), at(value_start), at(p - value_start), known, ""});
+    out.settings.push_back(Setting{key, value, at(value_start), at(p - value_start), known, {}, keyword});
   }
 }
 

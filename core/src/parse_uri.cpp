@@ -3,6 +3,7 @@
 // (pgJDBC: user and password in the query, '+' decoded as a space).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "parse_internal.hpp"
@@ -17,14 +18,16 @@ struct HostEntry {
   long port_offset = -1;  // -1: no ':' at all
 };
 
-bool is_one_of(char c, const char* set) { return c != '\0' && std::strchr(set, c) != nullptr; }
+// What ends a host, and a port, in the authority.
+bool ends_host(char c) { return c == ':' || c == '/' || c == '?' || c == ','; }
+bool ends_port(char c) { return c == '/' || c == '?' || c == ','; }
 
 class UriParser {
  public:
-  UriParser(std::string_view text, RawParse& out) : s_(text), out_(out) {}
+  UriParser(std::string_view text, std::size_t prefix, RawParse& out) : s_(text), prefix_(prefix), out_(out) {}
 
   void run() {
-    const std::size_t prefix = uri_prefix_length(s_);
+    const std::size_t prefix = prefix_;
     jdbc_ = starts_with_ci(s_, "jdbc:");
     out_.jdbc = jdbc_;
     out_.format = jdbc_ ? "jdbc" : starts_with_ci(s_, "cockroachdb") ? "cockroachdb-uri" : "postgresql-uri";
@@ -42,18 +45,25 @@ class UriParser {
  private:
   long at(std::size_t pos) const { return static_cast<long>(pos); }
 
-  void store(std::string key, std::string value, std::size_t offset, std::size_t length, bool known = true) {
-    out_.settings.push_back(Setting{std::move(key), std::move(value), at(offset), at(length), known, ""});
+  // A setting the grammar itself names (user, host, ...), so its keyword is known.
+  void store(Keyword keyword, std::string_view key, std::string_view value, std::size_t offset, std::size_t length) {
+    out_.settings.push_back(Setting{key, value, at(offset), at(length), true, {}, keyword});
   }
 
-  bool decode(std::string_view raw, std::size_t offset, std::string& into) {
+  // A query parameter, named by the user.
+  void store_parameter(std::string_view key, std::string_view value, std::size_t offset, std::size_t length,
+                       bool known, Keyword keyword) {
+    out_.settings.push_back(Setting{key, value, at(offset), at(length), known, {}, keyword});
+  }
+
+  bool decode(std::string_view raw, std::size_t offset, std::string_view& into) {
     if (jdbc_ && raw.find('+') != std::string_view::npos) {
       add(out_.diagnostics, Severity::warning, "jdbc-plus-is-space", "",
           "pgJDBC decodes '+' as a space (java.net.URLDecoder), so it is read as a space here too. "
           "If you meant a plus sign, write %2B.",
           at(offset + raw.find('+')), 1, {"jdbc", "hibernate"});
     }
-    return percent_decode(raw, at(offset), jdbc_, into, out_.diagnostics);
+    return percent_decode(raw, at(offset), jdbc_, *out_.store, into, out_.diagnostics);
   }
 
   // jdbc:postgresql:dbname (pgJDBC's form without a host: localhost:5432).
@@ -66,13 +76,13 @@ class UriParser {
     }
     const std::size_t q = s_.find('?', p_);
     const std::size_t end = q == std::string_view::npos ? s_.size() : q;
-    std::string db;
+    std::string_view db;
     if (!decode(s_.substr(p_, end - p_), p_, db)) return;
-    store("host", "localhost", p_, 0);
-    store("port", "5432", p_, 0);
+    store(Keyword::host, "host", "localhost", p_, 0);
+    store(Keyword::port, "port", "5432", p_, 0);
     out_.settings[out_.settings.size() - 2].offset = -1;  // pgJDBC's defaults, not written
     out_.settings.back().offset = -1;
-    if (!db.empty()) store("dbname", db, p_, end - p_);
+    if (!db.empty()) store(Keyword::dbname, "dbname", db, p_, end - p_);
     if (q != std::string_view::npos) query(q + 1);
   }
 
@@ -80,7 +90,11 @@ class UriParser {
   bool userinfo() {
     std::size_t scan = p_;
     while (scan < s_.size() && s_[scan] != '@' && s_[scan] != '/') ++scan;
-    if (scan >= s_.size() || s_[scan] != '@') return true;
+    if (scan >= s_.size()) return true;
+    if (s_[scan] == '/') {
+      check_slash_in_password(scan);
+      return true;
+    }
     const std::size_t slash = s_.find('/', scan);
     const std::size_t auth_end = slash == std::string_view::npos ? s_.size() : slash;
     const std::size_t last_at = s_.rfind('@', auth_end - 1);
@@ -108,9 +122,9 @@ class UriParser {
           at(p_ + space), 1);
     }
     const std::string_view user_raw = info.substr(0, colon);
-    std::string user;
+    std::string_view user;
     if (!decode(user_raw, p_, user)) return false;
-    if (!user.empty()) store("user", user, p_, user_raw.size());
+    if (!user.empty()) store(Keyword::user, "user", user, p_, user_raw.size());
     if (colon != std::string_view::npos) {
       const std::size_t pw_start = p_ + colon + 1;
       const std::string_view pw_raw = info.substr(colon + 1);
@@ -122,92 +136,129 @@ class UriParser {
             "percent-encode it as %3A.",
             at(pw_start + raw_colon), 1);
       }
-      std::string password;
+      std::string_view password;
       if (!decode(pw_raw, pw_start, password)) return false;
-      store("password", password, pw_start, pw_raw.size());
+      store(Keyword::password, "password", password, pw_start, pw_raw.size());
     }
     p_ = last_at + 1;
     return true;
   }
 
-  // host[:port][,host[:port]]... with [IPv6] literals, as libpq reads them.
-  bool hosts() {
-    std::vector<HostEntry> entries;
-    const std::size_t list_start = p_;
-    while (true) {
-      HostEntry e;
-      if (p_ < s_.size() && s_[p_] == '[') {
-        const std::size_t close = s_.find(']', p_ + 1);
-        if (close == std::string_view::npos) {
-          add(out_.diagnostics, Severity::error, "uri-syntax", "host",
-              "The IPv6 address has no closing ']'.", at(p_), at(s_.size() - p_));
-          return false;
-        }
-        if (close == p_ + 1) {
-          add(out_.diagnostics, Severity::error, "uri-syntax", "host", "The IPv6 address between [ and ] is empty.",
-              at(p_), 2);
-          return false;
-        }
-        e.host = s_.substr(p_ + 1, close - p_ - 1);
-        e.host_offset = at(p_ + 1);
-        p_ = close + 1;
-        if (p_ < s_.size() && !is_one_of(s_[p_], ":/?,")) {
-          add(out_.diagnostics, Severity::error, "uri-syntax", "host",
-              fmt::format("Unexpected '{}' after the IPv6 address: expected ':' and a port, '/', '?' or ','.",
-                          s_[p_]),
-              at(p_), 1);
-          return false;
-        }
-      } else {
-        const std::size_t start = p_;
-        while (p_ < s_.size() && !is_one_of(s_[p_], ":/?,")) ++p_;
-        e.host = s_.substr(start, p_ - start);
-        e.host_offset = at(start);
-      }
-      if (p_ < s_.size() && s_[p_] == ':') {
-        const std::size_t start = ++p_;
-        while (p_ < s_.size() && !is_one_of(s_[p_], "/?,")) ++p_;
-        e.port = s_.substr(start, p_ - start);
-        e.port_offset = at(start);
-      }
-      entries.push_back(e);
-      if (p_ < s_.size() && s_[p_] == ',') {
-        ++p_;
-        continue;
-      }
-      break;
-    }
-    return store_hosts(entries, list_start);
+  // user:pa/ss@host: the '/' ends the authority for libpq, Go's net/url and
+  // WHATWG URL alike, so libpq reads "user" as the host, "pa" as the port and
+  // "ss@host..." as the database, and Go and node-postgres reject the URL
+  // (SQLAlchemy alone reads the password up to the '@'). Reported when what
+  // would be the port is not a number and an '@' follows in the path: a real
+  // host:port/database never looks like that.
+  void check_slash_in_password(std::size_t slash) {
+    if (jdbc_) return;  // pgJDBC takes the password from the query
+    const std::string_view authority = s_.substr(p_, slash - p_);
+    const std::size_t colon = authority.find(':');
+    if (colon == std::string_view::npos || authority.find_first_of("[,?") != std::string_view::npos) return;
+    const std::string_view port = authority.substr(colon + 1);
+    const bool port_is_number =
+        !port.empty() && std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const std::size_t path_end = std::min(s_.find('?', slash), s_.size());
+    if (port_is_number || s_.substr(slash, path_end - slash).find('@') == std::string_view::npos) return;
+    add(out_.diagnostics, Severity::error, "password-raw-slash", "password",
+        "The password contains a raw '/', which ends the host part of a URL: libpq (psycopg2, ruby-pg, "
+        "ActiveRecord) reads the user name as the host and connects there, and Go (pgx, pq, GORM) and "
+        "node-postgres reject the URL. Percent-encode it as %2F.",
+        at(slash), 1, {"node-postgres", "sequelize", "typeorm", "psycopg2", "pgx", "pq", "gorm", "ruby-pg", "activerecord"});
   }
 
-  // libpq joins the hosts and the ports with ',' and decodes each list whole.
-  bool store_hosts(const std::vector<HostEntry>& entries, std::size_t list_start) {
-    std::string host_raw;
-    std::string port_raw;
-    long port_offset = -1;
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-      if (i > 0) {
-        host_raw += ',';
-        port_raw += ',';
-      }
-      std::string_view host = entries[i].host;
-      std::string_view port = entries[i].port;
-      // pgJDBC reads an empty host as localhost and a missing port as 5432.
-      if (jdbc_ && host.empty()) host = "localhost";
-      if (jdbc_ && port.empty()) port = "5432";
-      host_raw += host;
-      port_raw += port;
-      if (port_offset < 0) port_offset = entries[i].port_offset;
+  // host[:port][,host[:port]]... with [IPv6] literals, as libpq reads them.
+  bool hosts() {
+    const std::size_t list_start = p_;
+    HostEntry first;
+    if (!host_entry(first)) return false;
+    if (p_ >= s_.size() || s_[p_] != ',') return store_hosts(&first, 1, list_start);
+    // Several hosts: rare enough that one vector is no cost.
+    std::vector<HostEntry> entries{first};
+    while (p_ < s_.size() && s_[p_] == ',') {
+      ++p_;
+      HostEntry e;
+      if (!host_entry(e)) return false;
+      entries.push_back(e);
     }
+    return store_hosts(entries.data(), entries.size(), list_start);
+  }
+
+  // One host[:port] from p_, leaving p_ on what follows it.
+  bool host_entry(HostEntry& e) {
+    if (p_ < s_.size() && s_[p_] == '[') {
+      const std::size_t close = s_.find(']', p_ + 1);
+      if (close == std::string_view::npos) {
+        add(out_.diagnostics, Severity::error, "uri-syntax", "host",
+            "The IPv6 address has no closing ']'.", at(p_), at(s_.size() - p_));
+        return false;
+      }
+      if (close == p_ + 1) {
+        add(out_.diagnostics, Severity::error, "uri-syntax", "host", "The IPv6 address between [ and ] is empty.",
+            at(p_), 2);
+        return false;
+      }
+      e.host = s_.substr(p_ + 1, close - p_ - 1);
+      e.host_offset = at(p_ + 1);
+      p_ = close + 1;
+      if (p_ < s_.size() && !ends_host(s_[p_])) {
+        add(out_.diagnostics, Severity::error, "uri-syntax", "host",
+            fmt::format("Unexpected '{}' after the IPv6 address: expected ':' and a port, '/', '?' or ','.",
+                        s_[p_]),
+            at(p_), 1);
+        return false;
+      }
+    } else {
+      const std::size_t start = p_;
+      while (p_ < s_.size() && !ends_host(s_[p_])) ++p_;
+      e.host = s_.substr(start, p_ - start);
+      e.host_offset = at(start);
+    }
+    if (p_ < s_.size() && s_[p_] == ':') {
+      const std::size_t start = ++p_;
+      while (p_ < s_.size() && !ends_port(s_[p_])) ++p_;
+      e.port = s_.substr(start, p_ - start);
+      e.port_offset = at(start);
+    }
+    return true;
+  }
+
+  // pgJDBC reads an empty host as localhost and a missing port as 5432.
+  std::string_view host_of(const HostEntry& e) const { return jdbc_ && e.host.empty() ? "localhost" : e.host; }
+  std::string_view port_of(const HostEntry& e) const { return jdbc_ && e.port.empty() ? "5432" : e.port; }
+
+  // libpq joins the hosts, and the ports, with ',' (one host needs no join).
+  std::string_view join(const HostEntry* entries, std::size_t count,
+                        std::string_view (UriParser::*part)(const HostEntry&) const) {
+    if (count == 1) return (this->*part)(entries[0]);
+    std::size_t size = count - 1;
+    for (std::size_t i = 0; i < count; ++i) size += (this->*part)(entries[i]).size();
+    char* out = out_.store->reserve(size);
+    std::size_t used = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+      if (i > 0) out[used++] = ',';
+      const std::string_view text = (this->*part)(entries[i]);
+      if (!text.empty()) std::memcpy(out + used, text.data(), text.size());
+      used += text.size();
+    }
+    return out_.store->commit(used);
+  }
+
+  // libpq decodes the joined host list, and the joined port list, whole.
+  bool store_hosts(const HostEntry* entries, std::size_t count, std::size_t list_start) {
+    const std::string_view host_raw = join(entries, count, &UriParser::host_of);
+    const std::string_view port_raw = join(entries, count, &UriParser::port_of);
+    long port_offset = -1;
+    for (std::size_t i = 0; i < count && port_offset < 0; ++i) port_offset = entries[i].port_offset;
     // Stored when the joined list is non-empty, as libpq does: "h1,h2" has the port list ",".
     const std::size_t list_len = p_ - list_start;
-    std::string host;
+    std::string_view host;
     if (!decode(host_raw, list_start, host)) return false;
-    if (!host_raw.empty()) store("host", host, list_start, list_len);
-    std::string port;
+    if (!host_raw.empty()) store(Keyword::host, "host", host, list_start, list_len);
+    std::string_view port;
     const long port_at = port_offset < 0 ? at(list_start) : port_offset;
-    if (!percent_decode(port_raw, port_at, false, port, out_.diagnostics)) return false;
-    if (!port_raw.empty()) store("port", port, static_cast<std::size_t>(port_at), list_len - (port_at - at(list_start)));
+    if (!percent_decode(port_raw, port_at, false, *out_.store, port, out_.diagnostics)) return false;
+    if (!port_raw.empty()) store(Keyword::port, "port", port, static_cast<std::size_t>(port_at), list_len - (port_at - at(list_start)));
     return true;
   }
 
@@ -215,7 +266,7 @@ class UriParser {
     const std::size_t start = ++p_;
     const std::size_t q = s_.find('?', start);
     const std::size_t end = q == std::string_view::npos ? s_.size() : q;
-    std::string db;
+    std::string_view db;
     p_ = end;
     const std::string_view raw = s_.substr(start, end - start);
     if (jdbc_ && raw.find('/') != std::string_view::npos) {
@@ -224,7 +275,7 @@ class UriParser {
           {"jdbc", "hibernate"});
     }
     if (!decode(raw, start, db)) return;
-    if (!db.empty()) store("dbname", db, start, end - start);
+    if (!db.empty()) store(Keyword::dbname, "dbname", db, start, end - start);
   }
 
   static std::size_t trim_left(std::string_view v) {
@@ -238,19 +289,46 @@ class UriParser {
     return i;
   }
 
-  // Trims outer spaces as libpq does; interior raw spaces are an error there.
-  bool trimmed(std::string_view raw, std::size_t offset, std::string_view& out, std::size_t& out_offset) {
+  // Trims outer spaces as libpq does.
+  static void trim(std::string_view raw, std::size_t offset, std::string_view& out, std::size_t& out_offset) {
     const std::size_t l = trim_left(raw);
     const std::size_t r = std::max(l, trim_right(raw));
     out = raw.substr(l, r - l);
     out_offset = offset + l;
-    const std::size_t space = out.find(' ');
-    if (space != std::string_view::npos && !jdbc_) {
-      add(out_.diagnostics, Severity::error, "unexpected-spaces", "",
-          "libpq rejects a raw space inside a query parameter; write it as %20.", at(offset + l + space), 1);
-      return false;
+  }
+
+  // Interior raw spaces are an error in libpq.
+  bool no_interior_space(std::size_t space, std::size_t offset) {
+    if (space == std::string_view::npos || jdbc_) return true;
+    add(out_.diagnostics, Severity::error, "unexpected-spaces", "",
+        "libpq rejects a raw space inside a query parameter; write it as %20.", at(offset + space), 1);
+    return false;
+  }
+
+  // Where the bytes a query value is checked for first occur (npos when
+  // absent), found in one pass: most values contain none of them.
+  struct ValueMarks {
+    std::size_t space = std::string_view::npos;
+    std::size_t equals = std::string_view::npos;
+    std::size_t plus = std::string_view::npos;
+    std::size_t percent = std::string_view::npos;
+  };
+
+  static ValueMarks marks_of(std::string_view value) {
+    ValueMarks m;
+    const auto mark = [](std::size_t& first, std::size_t i) {
+      if (first == std::string_view::npos) first = i;
+    };
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      switch (value[i]) {
+        case ' ': mark(m.space, i); break;
+        case '=': mark(m.equals, i); break;
+        case '+': mark(m.plus, i); break;
+        case '%': mark(m.percent, i); break;
+        default: break;
+      }
     }
-    return true;
+    return m;
   }
 
   void query(std::size_t start) {
@@ -269,8 +347,11 @@ class UriParser {
     const std::size_t eq = segment.find('=');
     if (eq == std::string_view::npos) {
       if (jdbc_) {  // pgJDBC sets a bare key to ""
-        std::string key;
-        if (decode(segment, offset, key)) store(key, "", offset + segment.size(), 0, is_libpq_keyword(key));
+        std::string_view key;
+        if (!decode(segment, offset, key)) return;
+        Keyword keyword = Keyword::other;
+        const bool known = find_libpq_keyword(key, keyword);
+        store_parameter(key, "", offset + segment.size(), 0, known, keyword);
         return;
       }
       add(out_.diagnostics, Severity::error, "query-missing-equals", "",
@@ -280,13 +361,16 @@ class UriParser {
     }
     std::string_view key_raw;
     std::size_t key_offset = 0;
-    if (!trimmed(segment.substr(0, eq), offset, key_raw, key_offset)) return;
+    trim(segment.substr(0, eq), offset, key_raw, key_offset);
+    if (!no_interior_space(key_raw.find(' '), key_offset)) return;
     std::string_view value_raw;
     std::size_t value_offset = 0;
-    if (!trimmed(segment.substr(eq + 1), offset + eq + 1, value_raw, value_offset)) return;
-    std::string key;
-    if (!percent_decode(key_raw, at(key_offset), false, key, out_.diagnostics)) return;
-    const std::size_t second_eq = value_raw.find('=');
+    trim(segment.substr(eq + 1), offset + eq + 1, value_raw, value_offset);
+    const ValueMarks marks = marks_of(value_raw);
+    if (!no_interior_space(marks.space, value_offset)) return;
+    std::string_view key;
+    if (!percent_decode(key_raw, at(key_offset), false, *out_.store, key, out_.diagnostics)) return;
+    const std::size_t second_eq = marks.equals;
     if (second_eq != std::string_view::npos && !jdbc_) {
       const bool cluster = key == "options" && value_raw.find("cluster=") != std::string_view::npos;
       add(out_.diagnostics, Severity::error, "query-unencoded-equals", key == "options" ? "routingId" : "",
@@ -295,7 +379,7 @@ class UriParser {
                   : fmt::format("libpq rejects a second raw '=' in the value of \"{}\"; write it as %3D.", key),
           at(value_offset + second_eq), 1);
     }
-    const std::size_t plus = value_raw.find('+');
+    const std::size_t plus = marks.plus;
     if (plus != std::string_view::npos && !jdbc_) {
       add(out_.diagnostics, Severity::warning, "query-plus-ambiguous", "",
           fmt::format("The raw '+' in \"{}\" is kept by libpq and pgx, but pgJDBC and Go's net/url (lib/pq) "
@@ -303,15 +387,17 @@ class UriParser {
                       key),
           at(value_offset + plus), 1, {"pq", "gorm", "jdbc", "hibernate"});
     }
-    std::string value;
-    if (!decode(value_raw, value_offset, value)) return;
+    std::string_view value = value_raw;
+    const bool encoded = marks.percent != std::string_view::npos || marks.plus != std::string_view::npos;
+    if (encoded && !decode(value_raw, value_offset, value)) return;
     // libpq's only alias: ssl=true means sslmode=require.
     if (!jdbc_ && key == "ssl" && value == "true") {
-      store("sslmode", "require", value_offset, value_raw.size());
+      store(Keyword::sslmode, "sslmode", "require", value_offset, value_raw.size());
       out_.settings.back().alias = "ssl";
       return;
     }
-    const bool known = jdbc_ || is_libpq_keyword(key);
+    Keyword keyword = Keyword::other;
+    const bool known = find_libpq_keyword(key, keyword) || jdbc_;
     if (!known) {
       add(out_.diagnostics, Severity::warning, "parameter-unknown", "",
           fmt::format("\"{}\" is not a libpq parameter: libpq-based drivers (psycopg2, ruby-pg, ActiveRecord) "
@@ -320,10 +406,11 @@ class UriParser {
                       key),
           at(key_offset), at(key_raw.size()));
     }
-    store(key, value, value_offset, value_raw.size(), known);
+    store_parameter(key, value, value_offset, value_raw.size(), known, keyword);
   }
 
   std::string_view s_;
+  std::size_t prefix_;
   RawParse& out_;
   std::size_t p_ = 0;
   bool jdbc_ = false;
@@ -331,6 +418,6 @@ class UriParser {
 
 }  // namespace
 
-void parse_uri(std::string_view text, RawParse& out) { UriParser(text, out).run(); }
+void parse_uri(std::string_view text, std::size_t prefix, RawParse& out) { UriParser(text, prefix, out).run(); }
 
 }  // namespace crdb_connect::parsing

@@ -144,7 +144,7 @@ std::vector<std::string> hostile_values(rt::Language language) {
 
 void check_read_back(rt::Language language) {
   if (!rt::available(language)) {
-    WARN(rt::name(language) << " is not installed here (tsc comes from npm ci); the escaping suite checks it");
+    WARN(rt::name(language) << " is not installed here; tests/suites/30-robustness.sh installs and checks it");
     return;
   }
   const auto values = hostile_values(language);

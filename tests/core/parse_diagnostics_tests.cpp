@@ -38,6 +38,7 @@ const Case kCases[] = {
     {"parameter-repeated", "postgresql://u@h:26257/db?user=v", false},
     {"password-raw-at", "postgresql://u:p@ss@h:26257/db", true},
     {"password-raw-colon", "postgresql://u:p:ss@h:26257/db", false},
+    {"password-raw-slash", "postgresql://u:pa/ss@h:26257/db", true},
     {"routing-id-conflict",
      "postgresql://u:p@h.cockroachlabs.cloud:26257/funky-skunk-123.db?ssl=true&options=--cluster%3Dother-cluster-2", true},
     {"sslmode-unknown", "postgresql://h:26257/db?sslmode=verify_full", true},
@@ -79,8 +80,8 @@ TEST_CASE("the parser's codes in diagnostic_codes.hpp all have a case", "[diagno
       "input-empty", "format-unknown", "command-line-no-connection-string", "uri-syntax", "percent-encoding-invalid",
       "query-missing-equals", "query-unencoded-equals", "query-plus-ambiguous", "jdbc-plus-is-space",
       "unexpected-spaces", "keyword-missing-equals", "unterminated-quote", "parameter-unknown", "parameter-repeated",
-      "password-raw-at", "password-raw-colon", "routing-id-conflict", "sslmode-unknown", "hosts-extra",
-      "hosts-ports-mismatch", "port-missing"};
+      "password-raw-at", "password-raw-colon", "password-raw-slash", "routing-id-conflict", "sslmode-unknown",
+      "hosts-extra", "hosts-ports-mismatch", "port-missing"};
   for (const auto& code : parser_codes) {
     INFO(code);
     CHECK(is_parser_code(code));

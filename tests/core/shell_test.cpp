@@ -181,7 +181,9 @@ TEST_CASE(".env lines read back exactly in node dotenv, python-dotenv and Ruby d
   REQUIRE(carried.size() > 100);
   std::string env_file;
   for (std::size_t i = 0; i < carried.size(); ++i) env_file += "V" + std::to_string(i) + "=" + escape::dotenv(carried[i]) + "\n";
-  const std::string env_path = (std::filesystem::temp_directory_path() / "crdb-connect-test.env").string();
+  // Per process: the sanitizer build may run this test at the same time.
+  const std::string env_path =
+      (std::filesystem::temp_directory_path() / ("crdb-connect-test-" + std::to_string(::getpid()) + ".env")).string();
   std::ofstream(env_path, std::ios::binary) << env_file;
   const std::string count = std::to_string(carried.size());
 
@@ -225,11 +227,13 @@ TEST_CASE(".env lines read back exactly in node dotenv, python-dotenv and Ruby d
 TEST_CASE("setup steps follow the deployment, driver and operating system", "[setup]") {
   ConnectionParams serverless = test::golden_cases()[0].params;
   auto result = generate(serverless);
-  const auto steps_of = [&](const std::string& driver) {
+  // A reference into `result`, so pointers from find_step stay valid until it is reassigned.
+  static const std::vector<SetupStep> kNoSteps;
+  const auto steps_of = [&](const std::string& driver) -> const std::vector<SetupStep>& {
     for (const auto& o : result.outputs) {
       if (o.driver == driver) return o.setup;
     }
-    return std::vector<SetupStep>{};
+    return kNoSteps;
   };
   // libpq drivers need the CA at ~/.postgresql/root.crt; node-postgres uses the system store.
   REQUIRE(find_step(steps_of("psycopg2"), "get-ca-cert") != nullptr);

@@ -226,9 +226,23 @@ bool can_carry(Language language, std::string_view value) {
   return true;
 }
 
+bool on_path(const std::string& command) {
+  return std::system(("command -v " + command + " >/dev/null 2>&1").c_str()) == 0;
+}
+
 bool available(Language language) {
-  if (language == Language::typescript) return fs::exists(tsc_path());
-  return true;
+  switch (language) {
+    case Language::javascript: return on_path(env_or("CRDB_CONNECT_NODE", "node"));
+    case Language::typescript: return fs::exists(tsc_path()) && on_path(env_or("CRDB_CONNECT_NODE", "node"));
+    case Language::python:
+    case Language::xml_text:
+    case Language::xml_attribute: return on_path(env_or("CRDB_CONNECT_PYTHON", "/usr/bin/python3"));
+    case Language::go: return on_path(env_or("CRDB_CONNECT_GO", "go"));
+    case Language::java: return on_path(env_or("CRDB_CONNECT_JAVA", "java"));
+    case Language::ruby:
+    case Language::yaml: return on_path(env_or("CRDB_CONNECT_RUBY", "ruby"));
+  }
+  return false;
 }
 
 Result read_back(Language language, const std::vector<std::string>& values) {

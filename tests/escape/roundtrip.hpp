@@ -24,7 +24,8 @@ std::string_view name(Language language);
 // XML returns escaped character data (no quotes).
 std::string escape(Language language, std::string_view value);
 
-// False when the interpreter is not installed (only TypeScript: tsc comes from npm ci).
+// False when the interpreter is not installed. The Catch2 tests then warn and
+// skip; the robustness suite installs every one and its property tool never skips.
 bool available(Language language);
 
 // Values the language can carry at all; the others are refused by the core

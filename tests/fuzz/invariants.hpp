@@ -19,7 +19,7 @@ namespace crdb_connect::fuzz {
 }
 
 // Strict UTF-8 (no overlongs, surrogates or values past U+10FFFF).
-inline bool is_utf8(std::string_view s) {
+CRDB_FUZZ_UNINSTRUMENTED inline bool is_utf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     const auto c = static_cast<unsigned char>(s[i]);
@@ -39,7 +39,7 @@ inline bool is_utf8(std::string_view s) {
 }
 
 // Returns what is wrong, or nullptr when every invariant holds.
-inline const char* check_result(const GenerateResult& result, std::string_view json) {
+CRDB_FUZZ_UNINSTRUMENTED inline const char* check_result(const GenerateResult& result, std::string_view json) {
   const bool any_error = std::any_of(result.diagnostics.begin(), result.diagnostics.end(),
                                      [](const Diagnostic& d) { return d.severity == Severity::error; });
   if (result.ok == any_error) return "ok disagrees with the error diagnostics";

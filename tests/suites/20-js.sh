@@ -3,7 +3,7 @@
 # tests/js (API vs golden files and the native CLI, bad input, heap, CLI
 # parity, .d.ts, npm pack + install + import + npx + Chromium).
 source "$(dirname "$0")/../../scripts/lib.sh"
-ensure_apt emscripten chromium
+ensure_apt emscripten libfmt-dev chromium
 ensure_npm
 build_native
 log "building the wasm module"

@@ -50,7 +50,7 @@ inline constexpr std::array<DiagnosticCodeInfo, 33> kGenerateDiagnosticCodes{{
 }};
 
 // Codes parse() emits when reading a pasted connection string.
-inline constexpr std::array<DiagnosticCodeInfo, 21> kParseDiagnosticCodes{{
+inline constexpr std::array<DiagnosticCodeInfo, 22> kParseDiagnosticCodes{{
   {"input-empty", "there is nothing to parse"},
   {"format-unknown", "the text is not a URI, keyword/value string or known command line"},
   {"command-line-no-connection-string", "a cockroach sql or psql command line carries no connection string"},
@@ -67,6 +67,7 @@ inline constexpr std::array<DiagnosticCodeInfo, 21> kParseDiagnosticCodes{{
   {"parameter-repeated", "a parameter is given twice with different values; the last wins"},
   {"password-raw-at", "a raw '@' in the user info, which libpq and Go/JS split differently"},
   {"password-raw-colon", "a raw ':' in the password"},
+  {"password-raw-slash", "a raw '/' in the password, which ends the host part: libpq reads the user name as the host"},
   {"routing-id-conflict", "two different routing IDs are given"},
   {"sslmode-unknown", "sslmode is not one libpq knows"},
   {"hosts-extra", "more than one host: the form uses the first, the others are kept"},

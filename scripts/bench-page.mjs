@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+// Page benchmark (not a test): builds nothing, serves dist/web (run
+// `npm run build:web` first, or use `npm run bench:page`, which does) and
+// measures in headless Chromium:
+//   - total transfer of the page, gzip as the server sends it
+//   - navigation start to 13 outputs on screen
+//   - a keystroke (input event) to updated cards: median and 90th percentile
+// and saves docs/screenshot.png for the README.
+import { chromium } from '@playwright/test';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from './serve.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const WEB = resolve(ROOT, 'dist/web');
+const LOADS = 15;
+const KEYSTROKES = 200;
+const TARGETS = { transferKB: 60, outputsMs: 150, keyMedianMs: 2, keyP90Ms: 5 };
+// The hash holds no password, so the load uses a self-hosted cluster (which
+// needs none) to have 13 complete outputs; keystrokes go to a Serverless
+// form's password, the slowest case: masked outputs mean two generate() calls.
+const SELF_HOSTED = '#deployment=self-hosted&username=maxroach&host=localhost&database=bank&rootCert=%2Fhome%2Fmax%2Fcerts%2Fca.crt&clientCert=%2Fhome%2Fmax%2Fcerts%2Fclient.maxroach.crt&clientKey=%2Fhome%2Fmax%2Fcerts%2Fclient.maxroach.key';
+const SERVERLESS = '#deployment=serverless&username=maxroach&host=free-tier.gcp-us-central1.cockroachlabs.cloud&database=defaultdb&routingId=funky-skunk-123';
+
+if (!existsSync(resolve(WEB, 'index.html'))) {
+  console.error('dist/web is missing: run `npm run build:web` first.');
+  process.exit(1);
+}
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+const { server, url } = await startServer({ mounts: [{ prefix: '/', dir: WEB }] });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+
+try {
+  // Transfer and time to outputs, each load in a fresh context (cold cache).
+  const loads = [];
+  let transfer = 0;
+  let parts = {};
+  for (let i = 0; i < LOADS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(url + SELF_HOSTED);
+    // Time from navigation start until 13 cards show a connection block.
+    const ms = await page.evaluate(() => new Promise((resolvePromise) => {
+      const ready = () => {
+        const root = document.querySelector('crdb-connect-generator')?.shadowRoot;
+        const cards = root ? [...root.querySelectorAll('article.card')].filter((c) => c.querySelectorAll('pre code').length > 1) : [];
+        if (cards.length === 13) resolvePromise(performance.now());
+        else requestAnimationFrame(ready);
+      };
+      ready();
+    }));
+    await page.waitForLoadState('networkidle');
+    loads.push(ms);
+    // Bytes on the wire (gzip body and headers) of the document and every resource.
+    const entries = await page.evaluate(() => [
+      ...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource'),
+    ].map((e) => ({ name: e.name, transfer: e.transferSize, body: e.encodedBodySize })));
+    transfer = entries.reduce((sum, e) => sum + e.transfer, 0);
+    // Where the bytes go: the wasm, the npm package's JS, the page's own files, headers.
+    parts = { wasm: 0, 'package JS': 0, page: 0, headers: 0 };
+    for (const e of entries) {
+      const part = e.name.endsWith('.wasm') ? 'wasm' : e.name.includes('/crdb-connect/') ? 'package JS' : 'page';
+      parts[part] += e.body;
+      parts.headers += e.transfer - e.body;
+    }
+    await context.close();
+  }
+
+  // Keystrokes: the password field, one character at a time, through the
+  // same input event a key press fires; the time covers both generate()
+  // calls, the DOM update and the style and layout it causes.
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url + SERVERLESS);
+  await page.locator('crdb-connect-generator article.card pre').first().waitFor();
+  const password = page.locator('crdb-connect-generator').getByLabel('Password', { exact: true });
+  await password.fill('example-password');
+  const times = await page.evaluate((count) => {
+    const root = document.querySelector('crdb-connect-generator').shadowRoot;
+    const input = root.getElementById('field-password');
+    const out = [];
+    for (let i = 0; i < count; i++) {
+      input.value = i % 40 === 39 ? 'p' : input.value + String.fromCharCode(97 + (i % 26));
+      const start = performance.now();
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, data: 'x', inputType: 'insertText' }));
+      document.body.getBoundingClientRect();  // flush style and layout
+      root.querySelector('article.card pre').getBoundingClientRect();
+      out.push(performance.now() - start);
+    }
+    return out;
+  }, KEYSTROKES);
+
+  // The README's screenshot: the reference example with a password, masked.
+  await password.fill('example-password');
+  mkdirSync(resolve(ROOT, 'docs'), { recursive: true });
+  await page.screenshot({ path: resolve(ROOT, 'docs/screenshot.png'), clip: { x: 0, y: 0, width: 1400, height: 900 } });
+  await context.close();
+
+  const result = {
+    transferKB: transfer / 1024,
+    outputsMs: percentile(loads, 50),
+    keyMedianMs: percentile(times, 50),
+    keyP90Ms: percentile(times, 90),
+  };
+  const line = (label, value, unit, target) =>
+    console.log(`${label.padEnd(38)} ${value.toFixed(2).padStart(8)} ${unit.padEnd(3)} (target <= ${target} ${unit}) ${value <= target ? 'ok' : 'OVER'}`);
+  console.log(`crdb-connect page benchmark: headless Chromium, ${LOADS} cold loads, ${KEYSTROKES} keystrokes`);
+  line('Total transfer (gzip, with headers)', result.transferKB, 'KB', TARGETS.transferKB);
+  console.log(`${''.padEnd(38)} ${Object.entries(parts).map(([k, v]) => `${k} ${(v / 1024).toFixed(1)} KB`).join(', ')}`);
+  line('Navigation to 13 outputs (median)', result.outputsMs, 'ms', TARGETS.outputsMs);
+  line('Keystroke to updated cards, median', result.keyMedianMs, 'ms', TARGETS.keyMedianMs);
+  line('Keystroke to updated cards, p90', result.keyP90Ms, 'ms', TARGETS.keyP90Ms);
+  console.log('Screenshot saved to docs/screenshot.png');
+} finally {
+  await browser.close();
+  server.close();
+}

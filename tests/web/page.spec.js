@@ -1,0 +1,115 @@
+// The page as a whole: offline after load, accessible in both themes, usable
+// on a phone, and embeddable in another site under a sub-path.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { CASES } from './cases.js';
+import { expectedOutputs, fillForm, generatorElement, generatorPromise, openPage, readCards, watchConsole } from './helpers.js';
+
+const hostileSelfHosted = CASES.find((c) => c.name === 'hostile-self-hosted').params;
+const hostileServerless = CASES.find((c) => c.name === 'hostile-serverless').params;
+
+// Records every request the page makes, from navigation on.
+function recordRequests(page) {
+  const urls = [];
+  page.on('request', (request) => urls.push(request.url()));
+  return urls;
+}
+
+function offOrigin(urls, origin) {
+  // data: URLs never leave the browser; everything else must be same-origin.
+  return urls.filter((url) => !url.startsWith('data:') && new URL(url).origin !== origin);
+}
+
+test('no request leaves the page origin, before or after using every feature', async ({ page, baseURL, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL).origin });
+  const urls = recordRequests(page);
+  const problems = watchConsole(page);
+  await openPage(page);
+  const root = generatorElement(page);
+  const loaded = urls.length;
+  await fillForm(root, hostileServerless);
+  await root.getByRole('button', { name: 'Show password' }).click();
+  await root.getByRole('button', { name: 'Copy connection string for pgx' }).click();
+  await root.locator('details.filter summary').click();
+  await root.getByRole('checkbox', { name: 'Ruby', exact: true }).uncheck();
+  await root.getByText('Paste a connection string').click();
+  await root.getByLabel('Connection string', { exact: true }).fill('postgresql://a:b@localhost:26257/db');
+  await root.getByRole('button', { name: 'Fill the form from this string' }).click();
+  await root.getByRole('button', { name: 'Fill in the reference example' }).click();
+
+  expect(urls.length).toBeGreaterThan(0);
+  expect(offOrigin(urls, new URL(baseURL).origin)).toEqual([]);
+  expect(urls.slice(loaded)).toEqual([]);  // nothing at all after load
+  expect(problems).toEqual([]);
+});
+
+test('the page declares a Content-Security-Policy without inline scripts', async ({ page }) => {
+  await openPage(page);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toMatch(/script-src 'self'( 'wasm-unsafe-eval')?;/);
+  expect(csp).not.toContain('unsafe-inline');
+  const inline = await page.locator('script:not([src])').count();
+  expect(inline).toBe(0);
+});
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe-core finds no violations (${colorScheme} theme, every part open)`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await openPage(page);
+    const root = generatorElement(page);
+    await fillForm(root, { ...hostileSelfHosted, port: '0' });  // errors and warnings on screen
+    await root.locator('details.filter summary').click();
+    await root.getByText('Paste a connection string').click();
+    await expect(root.locator('.diag.error').first()).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}
+
+test('a phone-width viewport has one column and no horizontal scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await openPage(page);
+  await fillForm(generatorElement(page), hostileServerless);
+  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+  const lefts = await generatorElement(page).locator('article.card').evaluateAll((cards) => new Set(cards.map((c) => Math.round(c.getBoundingClientRect().left))).size);
+  expect(lefts).toBe(1);
+});
+
+test('a desktop viewport shows the cards side by side', async ({ page }) => {
+  await openPage(page);
+  const lefts = await generatorElement(page).locator('article.card').evaluateAll((cards) => new Set(cards.map((c) => Math.round(c.getBoundingClientRect().left))).size);
+  expect(lefts).toBeGreaterThan(1);
+});
+
+test('the full page works under a docs sub-path', async ({ page, baseURL }) => {
+  const urls = recordRequests(page);
+  await openPage(page, 'docs/tools/connect/');
+  const root = generatorElement(page);
+  await fillForm(root, hostileSelfHosted);
+  const expected = await expectedOutputs(hostileSelfHosted);
+  await expect.poll(async () => (await readCards(root)).map((c) => c.texts)).toEqual(expected.map((e) => e.shown));
+  expect(urls.every((url) => url.startsWith(`${new URL(baseURL).origin}/docs/tools/connect/`) || url.startsWith('data:'))).toBe(true);
+});
+
+test('the element embeds in another docs page with one script and one tag', async ({ page, baseURL }) => {
+  const urls = recordRequests(page);
+  const problems = watchConsole(page);
+  await openPage(page, 'docs/guide/');
+  const root = generatorElement(page);
+  const g = await generatorPromise;
+  // drivers="pgx,jdbc" and deployment="dedicated" from its attributes; order from the core.
+  const order = g.drivers.map((d) => d.id).filter((id) => id === 'pgx' || id === 'jdbc');
+  await expect(root.getByLabel('Dedicated', { exact: true })).toBeChecked();
+  const dedicated = CASES.find((c) => c.name === 'hostile-dedicated').params;
+  await fillForm(root, dedicated);
+  const expected = (await expectedOutputs(dedicated)).filter((e) => order.includes(e.driver));
+  await expect.poll(async () => readCards(root)).toEqual(expected.map((e) => ({ driver: e.driver, failed: !e.ok, texts: e.shown })));
+  // The host page's loud styles stay outside the shadow root, and the element leaves the host's hash alone.
+  const background = await root.locator('pre').first().evaluate((node) => getComputedStyle(node).backgroundColor);
+  expect(background).not.toBe('rgb(255, 215, 0)');
+  expect(new URL(page.url()).hash).toBe('');
+  expect(offOrigin(urls, new URL(baseURL).origin)).toEqual([]);
+  expect(problems).toEqual([]);
+});
