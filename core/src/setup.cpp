@@ -79,8 +79,9 @@ SetupStep set_env_step(const Model& model, const Output& output) {
 }
 
 std::string ca_url(const Model& model) {
-  return strings::cat({"https://cockroachlabs.cloud/clusters/",
-                       model.cluster_id.empty() ? std::string_view("<cluster-id>") : model.cluster_id, "/cert"});
+  // Encoded: a mistyped id (only warned about) must not break out of the shell's quotes.
+  if (model.cluster_id.empty()) return "https://cockroachlabs.cloud/clusters/<cluster-id>/cert";
+  return strings::cat({"https://cockroachlabs.cloud/clusters/", escape::url_component(model.cluster_id), "/cert"});
 }
 
 // Downloads the cluster's CA certificate to `target` (or the driver's default location).
@@ -88,7 +89,8 @@ SetupStep download_ca_step(const Model& model) {
   const Shell shell = model.command_shell();
   const std::string url = ca_url(model);
   std::string command;
-  if (shell == Shell::powershell || (shell == Shell::cmd && !escape::cmd_can_carry(model.root_cert))) {
+  if (shell == Shell::powershell ||
+      (shell == Shell::cmd && !(escape::cmd_can_carry(model.root_cert) && escape::cmd_can_carry(url)))) {
     const std::string target = model.root_cert.empty() ? "\"$env:APPDATA\\postgresql\\root.crt\""
                                                        : escape::powershell(model.root_cert);
     command = strings::cat({"New-Item -ItemType Directory -Force -Path (Split-Path -Parent ", target,

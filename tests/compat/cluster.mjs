@@ -50,8 +50,19 @@ function issue(dir, name, cn, extensions) {
   return { key, crt };
 }
 
-// CA, server certificate for localhost only (no IP SAN: connecting to
-// 127.0.0.1 must fail verify-full), and one client certificate per cert user.
+// Whether this machine can listen on the IPv6 loopback address (containers
+// are often started without IPv6): the IPv6 cases need it.
+export function ipv6LoopbackWorks() {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.unref();
+    server.once("error", () => resolve(false));
+    server.listen(0, "::1", () => server.close(() => resolve(true)));
+  });
+}
+
+// CA, server certificate for localhost and ::1 (no SAN for 127.0.0.1:
+// connecting to it must fail verify-full), and one client certificate per cert user.
 export function makeCertificates(dir, valueSets) {
   fs.mkdirSync(dir, { recursive: true });
   const caKey = path.join(dir, "ca.key");
@@ -59,7 +70,7 @@ export function makeCertificates(dir, valueSets) {
   run("openssl", ["req", "-x509", "-new", "-key", caKey, "-subj", "/CN=crdb-connect compat CA", "-days", "2",
     "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
     "-out", path.join(dir, "ca.crt")]);
-  issue(dir, "server", "localhost", ["basicConstraints=CA:FALSE", "subjectAltName=DNS:localhost",
+  issue(dir, "server", "localhost", ["basicConstraints=CA:FALSE", "subjectAltName=DNS:localhost,IP:::1",
     "extendedKeyUsage=serverAuth", "keyUsage=digitalSignature,keyEncipherment"]);
   const clientExt = ["basicConstraints=CA:FALSE", "extendedKeyUsage=clientAuth", "keyUsage=digitalSignature"];
   issue(dir, "client.admin", "postgres", clientExt);
@@ -78,8 +89,13 @@ hostssl all postgres   127.0.0.1/32 cert
 hostssl all +certusers 127.0.0.1/32 cert
 hostssl all +pwusers   127.0.0.1/32 scram-sha-256
 `;
+// The same rules for the IPv6 loopback address, when the machine has it.
+const HBA_IPV6 = `hostssl all postgres   ::1/128 cert
+hostssl all +certusers ::1/128 cert
+hostssl all +pwusers   ::1/128 scram-sha-256
+`;
 
-export async function startCluster(workDir, valueSets) {
+export async function startCluster(workDir, valueSets, { ipv6 = false } = {}) {
   const certDir = path.join(workDir, "certs");
   makeCertificates(certDir, valueSets);
   const dataDir = path.join(workDir, "data");
@@ -90,10 +106,10 @@ export async function startCluster(workDir, valueSets) {
     "--auth=reject", "--no-sync"]);
   for (const f of ["server.crt", "server.key", "ca.crt"]) fs.copyFileSync(path.join(certDir, f), path.join(dataDir, f));
   run("chown", [PG_OS_USER, ...["server.crt", "server.key", "ca.crt"].map((f) => path.join(dataDir, f))]);
-  fs.writeFileSync(path.join(dataDir, "pg_hba.conf"), HBA);
+  fs.writeFileSync(path.join(dataDir, "pg_hba.conf"), ipv6 ? HBA + HBA_IPV6 : HBA);
   const port = await freePort();
   fs.appendFileSync(path.join(dataDir, "postgresql.conf"), `
-listen_addresses = '127.0.0.1'
+listen_addresses = '${ipv6 ? "127.0.0.1,::1" : "127.0.0.1"}'
 port = ${port}
 unix_socket_directories = ''
 ssl = on
@@ -109,7 +125,7 @@ shared_buffers = 16MB
 `);
   asPostgres(path.join(PG_BIN, "pg_ctl"), ["-D", dataDir, "-l", path.join(dataDir, "server.log"), "-w", "-t", "60",
     "start"]);
-  const cluster = { workDir, dataDir, certDir, port, host: "localhost" };
+  const cluster = { workDir, dataDir, certDir, port, host: "localhost", ipv6 };
   await createRoles(cluster, valueSets);
   return cluster;
 }

@@ -6,6 +6,14 @@ const CERT_ERROR = /certif|host ?name|altname|does not match|verify|x509|SSL|TLS
 
 function checkOutputFidelity(c, r, problems) {
   const url = c.output.connectionString;
+  // Setup-step cases: the environment the driver saw came from the step's
+  // command (bash) or a dotenv parser, and must hold exactly the output's values.
+  if (c.envFrom) {
+    for (const { name, value } of c.output.env) {
+      const seen = r.envSeen?.[name];
+      if (seen !== value) problems.push(`${name} after the ${c.envFrom} step is ${JSON.stringify(seen)}, expected ${JSON.stringify(value)}`);
+    }
+  }
   if ("literal" in r && r.literal !== url) problems.push(`Go literal decodes to ${JSON.stringify(r.literal)}, not the connection string`);
   if ("xmlUrl" in r && r.xmlUrl !== url) problems.push(`hibernate.cfg.xml holds ${JSON.stringify(r.xmlUrl)}, not the connection string`);
   if (r.snippetSettings) {
@@ -19,14 +27,14 @@ function checkOutputFidelity(c, r, problems) {
     const o = r.snippetOptions;
     if (o.url !== url) problems.push("TypeORM url is not DATABASE_URL");
     if (o.type !== "cockroachdb") problems.push(`TypeORM type is ${o.type}`);
-    const ssl = c.deployment === "serverless" ? true : c.expect.clientCert ? ["ca", "cert", "key"] : ["ca"];
+    const ssl = c.trust === "system" ? true : c.expect.clientCert ? ["ca", "cert", "key"] : ["ca"];
     if (JSON.stringify(o.ssl) !== JSON.stringify(ssl)) problems.push(`TypeORM ssl is ${JSON.stringify(o.ssl)}`);
     if ((o.extra?.options ?? null) !== c.expect.options) problems.push(`TypeORM extra.options is ${JSON.stringify(o.extra?.options)}`);
   }
 }
 
 export function evaluate(c, r, proxyLog) {
-  const base = { id: c.id, driver: c.driver, deployment: c.deployment, set: c.set, negative: c.negative };
+  const base = { id: c.id, driver: c.driver, deployment: c.deployment, column: c.column, set: c.set, negative: c.negative };
   if (!r) return { ...base, status: "fail", problems: ["the runner gave no result"] };
 
   if (c.negative) {

@@ -57,15 +57,15 @@ export function compileTypeScript(dir, files) {
 export const LANGUAGES = {
   node: {
     drivers: ["node-postgres", "sequelize", "typeorm"],
-    run: (file, env) => runBatch(process.execPath, [path.join(HERE, "runners/node-runner.cjs"), file], env),
+    command: (file) => [process.execPath, path.join(HERE, "runners/node-runner.cjs"), file],
   },
   python: {
     drivers: ["psycopg2", "sqlalchemy", "django"],
-    run: (file, env) => runBatch("/usr/bin/python3", [path.join(HERE, "runners/python_runner.py"), file], env),
+    command: (file) => ["/usr/bin/python3", path.join(HERE, "runners/python_runner.py"), file],
   },
   ruby: {
     drivers: ["ruby-pg", "activerecord"],
-    run: (file, env) => runBatch("ruby", [path.join(HERE, "runners/ruby_runner.rb"), file], env),
+    command: (file) => ["ruby", path.join(HERE, "runners/ruby_runner.rb"), file],
   },
   go: {
     drivers: ["pgx", "pq", "gorm"],
@@ -81,10 +81,10 @@ export const LANGUAGES = {
       execFileSync("go", ["build", "-o", "go-runner", "."], { cwd: dir, env: { ...process.env, ...GO_ENV }, stdio: "pipe" });
       this.binary = path.join(dir, "go-runner");
     },
-    run(file, env, cases) {
+    command(file, cases) {
       const ids = file + ".ids";
       fs.writeFileSync(ids, cases.map((c) => c.id).join("\n"));
-      return runBatch(this.binary, [ids], env);
+      return [this.binary, ids];
     },
   },
   java: {
@@ -94,15 +94,22 @@ export const LANGUAGES = {
       execFileSync("javac", ["-cp", PGJDBC_JAR, "-d", this.classes, path.join(HERE, "runners/JavaRunner.java")],
         { stdio: "pipe" });
     },
-    run(file, env, cases, javaProps = []) {
+    command(file, cases, javaProps = []) {
       const tsv = file + ".tsv";
       const b64 = (s) => Buffer.from(s, "utf8").toString("base64");
-      fs.writeFileSync(tsv, cases.map((c) =>
-        [c.id, c.driver, b64(c.output.connectionString), b64(c.output.snippet)].join("\t")).join("\n") + "\n");
-      return runBatch("java", [...javaProps, "-cp", `${this.classes}:${PGJDBC_JAR}`, "JavaRunner", tsv], env);
+      fs.writeFileSync(tsv, cases.map((c) => [c.id, c.driver, b64(c.output.connectionString), b64(c.output.snippet),
+        c.envFrom ? c.output.env[0].name : ""].join("\t")).join("\n") + "\n");
+      return ["java", ...javaProps, "-cp", `${this.classes}:${PGJDBC_JAR}`, "JavaRunner", tsv];
     },
   },
 };
+
+// Runs a batch: the runner's command, or `wrap(argv)` around it (the setup
+// steps start the runner from bash after the step's own command).
+export function runLanguage(lang, file, env, cases, javaProps, wrap = (argv) => argv) {
+  const [cmd, ...args] = wrap(LANGUAGES[lang].command(file, cases, javaProps));
+  return runBatch(cmd, args, env);
+}
 
 export function languageOf(driver) {
   return Object.keys(LANGUAGES).find((lang) => LANGUAGES[lang].drivers.includes(driver));

@@ -135,18 +135,24 @@ async function handle(client, options) {
   socket.on("error", close).on("close", close);
 }
 
-// Starts the proxy on a free port of 127.0.0.1. `log` collects one record per
+// Starts the proxy on a free port of 127.0.0.1 and, when `ipv6` is set, on the
+// same port of ::1 too (the IPv6 cases). `log` collects one record per
 // startup message: { user, database, options, pid }.
-export function startProxy({ key, cert, ca, upstreamPort }) {
+export async function startProxy({ key, cert, ca, upstreamPort, ipv6 = false }) {
   const log = [];
   const options = { key, cert, log, upstream: { port: upstreamPort, ca } };
-  const server = net.createServer((client) => {
-    client.on("error", () => {});
-    handle(client, options).catch(() => client.destroy());
+  const listen = (port, host) => new Promise((resolve, reject) => {
+    const server = net.createServer((client) => {
+      client.on("error", () => {});
+      handle(client, options).catch(() => client.destroy());
+    });
+    server.once("error", reject);
+    server.listen(port, host, () => resolve(server));
   });
-  return new Promise((resolve) => {
-    server.listen(0, "127.0.0.1", () => resolve({ port: server.address().port, log, close: () => server.close() }));
-  });
+  const servers = [await listen(0, "127.0.0.1")];
+  const port = servers[0].address().port;
+  if (ipv6) servers.push(await listen(port, "::1"));
+  return { port, log, close: () => servers.forEach((s) => s.close()) };
 }
 
 export { CLUSTER_OPTION };

@@ -7,11 +7,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildCases } from "./cases.mjs";
-import { startCluster, stopCluster } from "./cluster.mjs";
+import { ipv6LoopbackWorks, startCluster, stopCluster } from "./cluster.mjs";
 import { evaluate } from "./evaluate.mjs";
-import { compileTypeScript, LANGUAGES, languageOf, ROOT } from "./languages.mjs";
+import { compileTypeScript, LANGUAGES, languageOf, ROOT, runLanguage } from "./languages.mjs";
 import { startProxy } from "./proxy.mjs";
+import { loadNpmGenerator } from "./npm-output.mjs";
 import { printReport } from "./report.mjs";
+import { runSetupSteps } from "./setup-steps.mjs";
 import { checkSnippets } from "./snippet-checks.mjs";
 import { DEPLOYMENTS, VALUE_SETS } from "./values.mjs";
 
@@ -55,10 +57,6 @@ function trustEnvironments(ca) {
   };
 }
 
-// Serverless outputs here have no CA file (as the reference's Serverless form).
-function trustOf(c) {
-  return c.deployment === "serverless" ? "system" : "explicit";
-}
 
 async function runMatrix(cases) {
   const trust = trustEnvironments(path.join(cluster.certDir, "ca.crt"));
@@ -82,14 +80,14 @@ async function runMatrix(cases) {
       return;
     }
     for (const mode of ["system", "explicit"]) {
-      const batch = mine.filter((c) => trustOf(c) === mode);
+      const batch = mine.filter((c) => c.trust === mode);
       if (!batch.length) continue;
       const file = path.join(workDir, `${lang}-${mode}.json`);
       fs.writeFileSync(file, JSON.stringify(batch.map((c) => ({
         id: c.id, driver: c.driver, env: c.output.env, snippet: c.output.snippet,
         connectionString: c.output.connectionString, compiledSnippet: c.compiledSnippet,
       }))));
-      const lines = await runner.run(file, trust[mode].env, batch, trust[mode].javaProps);
+      const lines = await runLanguage(lang, file, trust[mode].env, batch, trust[mode].javaProps);
       for (const line of lines) {
         if (line.crashed) {
           for (const c of batch) if (!results.has(c.id)) results.set(c.id, { ok: false, error: line.error });
@@ -99,20 +97,25 @@ async function runMatrix(cases) {
       }
     }
   }));
-  return { results, tscErrors };
+  return { results, tscErrors, trust };
 }
 
 async function main() {
   const valueSets = VALUE_SETS;
-  cluster = await startCluster(workDir, valueSets);
+  const npm = await loadNpmGenerator();
+  const ipv6 = await ipv6LoopbackWorks();
+  if (!ipv6) console.log("SKIP the IPv6 (::1) cases: this machine cannot listen on the IPv6 loopback address");
+  cluster = await startCluster(workDir, valueSets, { ipv6 });
   const read = (f) => fs.readFileSync(path.join(cluster.certDir, f));
   proxy = await startProxy({ key: read("server.key"), cert: read("server.crt"), ca: read("ca.crt"),
-    upstreamPort: cluster.port });
-  const { cases, generations } = buildCases({ cli, cluster, proxyPort: proxy.port, valueSets, deployments: DEPLOYMENTS });
-  const { results, tscErrors } = await runMatrix(cases);
+    upstreamPort: cluster.port, ipv6 });
+  const { cases, generations } = buildCases({ cli, npm, cluster, proxyPort: proxy.port, valueSets, deployments: DEPLOYMENTS });
+  const { results, tscErrors, trust } = await runMatrix(cases);
   const verdicts = cases.map((c) => evaluate(c, results.get(c.id), proxy.log));
+  const setupGroups = await runSetupSteps({ cli, cluster, proxyPort: proxy.port, valueSets, trust, workDir,
+    proxyLog: proxy.log, cases });
   const snippetVerdicts = checkSnippets({ workDir, cases, tscErrors });
-  const summary = printReport({ cases, verdicts, snippetVerdicts, generations, seconds: (Date.now() - started) / 1000 });
+  const summary = printReport({ cases, verdicts, snippetVerdicts, generations, extraVerdicts: setupGroups, seconds: (Date.now() - started) / 1000 });
   if (summaryFile) fs.writeFileSync(summaryFile, JSON.stringify(summary, null, 2));
   return summary.failed === 0;
 }

@@ -59,6 +59,27 @@ export const VALUE_SETS = [
     database: "données_ü",
     certDir: "certs",
   },
+  // Passwords that SASLprep (RFC 4013) changes without refusing: the server
+  // stores the SCRAM verifier of the normalised password, so a client that
+  // does not normalise the same way fails. Only the password deployments.
+  {
+    id: "saslprep-nfkc",
+    user: "compat_nfkc",
+    certUser: "compat_nfkc_cert",
+    password: "\u00BC-\uFB01-pass", // ¼ and the ﬁ ligature: NFKC turns them into 1⁄4 and fi
+    database: "compat_nfkc",
+    certDir: "certs",
+    deployments: ["serverless", "dedicated"],
+  },
+  {
+    id: "saslprep-nbsp",
+    user: "compat_nbsp",
+    certUser: "compat_nbsp_cert",
+    password: "no\u00A0break-pass", // a non-breaking space: SASLprep maps it to a space
+    database: "compat_nbsp",
+    certDir: "certs",
+    deployments: ["serverless", "dedicated"],
+  },
 ];
 
 export const DEPLOYMENTS = ["serverless", "dedicated", "self-hosted"];

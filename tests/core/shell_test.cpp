@@ -224,6 +224,21 @@ TEST_CASE(".env lines read back exactly in node dotenv, python-dotenv and Ruby d
   std::filesystem::remove(env_path);
 }
 
+TEST_CASE("a mistyped cluster id cannot break out of the download command", "[setup]") {
+  ConnectionParams p = test::golden_cases()[0].params;
+  p.os = "windows";
+  p.shell = "cmd";
+  p.cluster_id = "c1d2'e3 \"$(id)\"%PATH%!x!";
+  for (const auto& o : generate(p).outputs) {
+    for (const auto& step : o.setup) {
+      if (step.id != "get-ca-cert") continue;
+      INFO(step.command);
+      CHECK(step.command.find("clusters/c1d2%27e3%20%22%24%28id%29%22%25PATH%25%21x%21/cert") != std::string::npos);
+      CHECK(step.command.find("Invoke-WebRequest") != std::string::npos);  // cmd cannot carry the encoded %
+    }
+  }
+}
+
 TEST_CASE("setup steps follow the deployment, driver and operating system", "[setup]") {
   ConnectionParams serverless = test::golden_cases()[0].params;
   auto result = generate(serverless);

@@ -1,8 +1,9 @@
 // Connects with pgJDBC given the JDBC output (as PGSimpleDataSource.setUrl in
 // the snippet) and the URL that hibernate.cfg.xml holds (read with an XML
 // parser, as Hibernate does, then opened through org.postgresql.Driver).
-// Reads tab-separated cases (id, driver, base64 URL, base64 snippet) from
-// args[0]; prints one JSON result per line.
+// Reads tab-separated cases (id, driver, base64 URL, base64 snippet, and for
+// setup-step cases the environment variable to take the URL from, as the
+// snippet's System.getenv does) from args[0]; prints one JSON result per line.
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,10 +65,16 @@ public class JavaRunner {
             String[] f = line.split("\t", -1);
             Base64.Decoder b64 = Base64.getDecoder();
             String url = new String(b64.decode(f[2]), StandardCharsets.UTF_8);
+            String envName = f.length > 4 ? f[4] : "";
+            String envSeen = "";
+            if (!envName.isEmpty()) {
+                url = System.getenv(envName);
+                envSeen = ",\"envSeen\":{" + json(envName) + ":" + json(url) + "}";
+            }
             String snippet = new String(b64.decode(f[3]), StandardCharsets.UTF_8);
             StringBuilder out = new StringBuilder("{\"id\":").append(json(f[0]));
             StringBuilder extra = new StringBuilder();
-            try (Connection conn = open(f[1], url, snippet, extra);
+            try (Connection conn = open(f[1], url == null ? "" : url, snippet, extra);
                  Statement st = conn.createStatement();
                  ResultSet rs = st.executeQuery(PROBE)) {
                 rs.next();
@@ -79,7 +86,7 @@ public class JavaRunner {
             } catch (Exception e) {
                 out.append(",\"ok\":false,\"error\":").append(json(e.toString()));
             }
-            System.out.println(out.append(extra).append('}'));
+            System.out.println(out.append(extra).append(envSeen).append('}'));
         }
     }
 }

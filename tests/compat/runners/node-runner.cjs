@@ -93,16 +93,32 @@ const COCKROACH_ONLY = /^SET enable_experimental_alter_column_type_general = tru
 
 const DRIVERS = { "node-postgres": nodePostgres, sequelize, typeorm };
 
+// The variables a case sets: the output's env, or (setup-step cases) what the
+// real dotenv parser reads from the .env file the step wrote; for the bash
+// step, nothing, as bash already set them before starting this process.
+function envOf(c) {
+  if (c.dotenv) {
+    const parsed = require("dotenv").parse(fs.readFileSync(c.dotenv));
+    return Object.entries(parsed).map(([name, value]) => ({ name, value }));
+  }
+  return c.env;
+}
+
 async function main() {
   const cases = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
   for (const c of cases) {
     let line;
+    const seen = {};
     try {
-      const row = await withEnv(c.env, () => DRIVERS[c.driver](c));
+      const row = await withEnv(envOf(c), () => {
+        for (const name of c.reportEnv || []) seen[name] = process.env[name] ?? null;
+        return DRIVERS[c.driver](c);
+      });
       line = { id: c.id, ok: true, ...row };
     } catch (err) {
       line = { id: c.id, ok: false, error: String(err && (err.message || err)) };
     }
+    if (c.reportEnv) line.envSeen = seen;
     process.stdout.write(JSON.stringify(line) + "\n");
   }
 }

@@ -82,12 +82,24 @@ def django_case(case):
 DRIVERS = {"psycopg2": psycopg2_case, "sqlalchemy": sqlalchemy_case, "django": django_case}
 
 
+def env_of(case):
+    """The variables a case sets: the output's env, or (setup-step cases) what
+    python-dotenv reads from the .env file the step wrote; for the bash step,
+    nothing, as bash already set them before starting this process."""
+    if case.get("dotenv"):
+        from dotenv import dotenv_values
+        return [{"name": k, "value": v} for k, v in dotenv_values(case["dotenv"]).items()]
+    return case["env"]
+
+
 def main():
     with open(sys.argv[1], encoding="utf-8") as f:
         cases = json.load(f)
     for case in cases:
-        saved = {e["name"]: os.environ.get(e["name"]) for e in case["env"]}
-        os.environ.update({e["name"]: e["value"] for e in case["env"]})
+        env = env_of(case)
+        saved = {e["name"]: os.environ.get(e["name"]) for e in env}
+        os.environ.update({e["name"]: e["value"] for e in env})
+        seen = {name: os.environ.get(name) for name in case.get("reportEnv") or []}
         try:
             line = {"id": case["id"], "ok": True, **DRIVERS[case["driver"]](case)}
         except Exception as err:  # every failure is a result, not a crash
@@ -98,7 +110,8 @@ def main():
                     os.environ.pop(name, None)
                 else:
                     os.environ[name] = value
+        if case.get("reportEnv"):
+            line["envSeen"] = seen
         print(json.dumps(line, default=str), flush=True)
-
 
 main()

@@ -39,9 +39,21 @@ end
 
 DRIVERS = { 'ruby-pg' => method(:ruby_pg), 'activerecord' => method(:activerecord) }.freeze
 
+# The variables a case sets: the output's env, or (setup-step cases) what Ruby
+# dotenv reads from the .env file the step wrote; for the bash step, nothing,
+# as bash already set them before starting this process.
+def env_of(kase)
+  return kase['env'] unless kase['dotenv']
+
+  require 'dotenv'
+  Dotenv::Parser.call(File.read(kase['dotenv'], encoding: 'utf-8')).map { |name, value| { 'name' => name, 'value' => value } }
+end
+
 JSON.parse(File.read(ARGV[0], encoding: 'utf-8')).each do |kase|
-  saved = kase['env'].to_h { |e| [e['name'], ENV[e['name']]] }
-  kase['env'].each { |e| ENV[e['name']] = e['value'] }
+  env = env_of(kase)
+  saved = env.to_h { |e| [e['name'], ENV[e['name']]] }
+  env.each { |e| ENV[e['name']] = e['value'] }
+  seen = (kase['reportEnv'] || []).to_h { |name| [name, ENV[name]] }
   line = begin
     { id: kase['id'], ok: true }.merge(DRIVERS.fetch(kase['driver']).call(kase))
   rescue StandardError => e
@@ -49,6 +61,7 @@ JSON.parse(File.read(ARGV[0], encoding: 'utf-8')).each do |kase|
   ensure
     saved.each { |k, v| ENV[k] = v }
   end
+  line[:envSeen] = seen if kase['reportEnv']
   puts JSON.generate(line)
   $stdout.flush
 end
