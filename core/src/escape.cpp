@@ -56,6 +56,24 @@ std::string quoted(std::string_view value, char quote, EscapeOne escape_one) {
 
 bool is_line_separator(char32_t cp) { return cp == 0x2028 || cp == 0x2029 || cp == 0x85; }
 
+// The escapes every C-family literal shares: the quote, the backslash and the
+// three common line and tab controls.
+bool common_escape(std::string& out, char32_t cp, char quote) {
+  switch (cp) {
+    case '\\': out += "\\\\"; return true;
+    case '\n': out += "\\n"; return true;
+    case '\r': out += "\\r"; return true;
+    case '\t': out += "\\t"; return true;
+    default: break;
+  }
+  if (cp == static_cast<unsigned char>(quote)) {
+    out += '\\';
+    out += quote;
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string url_component(std::string_view value) { return percent_encode(value, false); }
@@ -69,14 +87,7 @@ std::string url_query_path(std::string_view value) { return percent_encode(value
 
 std::string javascript_string(std::string_view value) {
   return quoted(value, '"', [](std::string& out, char32_t cp) {
-    switch (cp) {
-      case '"': out += "\\\""; return true;
-      case '\\': out += "\\\\"; return true;
-      case '\n': out += "\\n"; return true;
-      case '\r': out += "\\r"; return true;
-      case '\t': out += "\\t"; return true;
-      default: break;
-    }
+    if (common_escape(out, cp, '"')) return true;
     // U+2028/2029 end a line in older engines; controls are unreadable.
     if (cp < 0x20 || cp == 0x7F || is_line_separator(cp) || (cp >= 0x80 && cp <= 0x9F)) {
       out += "\\u";
@@ -89,14 +100,7 @@ std::string javascript_string(std::string_view value) {
 
 std::string python_string(std::string_view value) {
   return quoted(value, '\'', [](std::string& out, char32_t cp) {
-    switch (cp) {
-      case '\'': out += "\\'"; return true;
-      case '\\': out += "\\\\"; return true;
-      case '\n': out += "\\n"; return true;
-      case '\r': out += "\\r"; return true;
-      case '\t': out += "\\t"; return true;
-      default: break;
-    }
+    if (common_escape(out, cp, '\'')) return true;
     if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
       out += "\\x";
       strings::append_digits(out, static_cast<unsigned>(cp), 16, 2, false);
@@ -113,14 +117,7 @@ std::string python_string(std::string_view value) {
 
 std::string go_string(std::string_view value) {
   return quoted(value, '"', [](std::string& out, char32_t cp) {
-    switch (cp) {
-      case '"': out += "\\\""; return true;
-      case '\\': out += "\\\\"; return true;
-      case '\n': out += "\\n"; return true;
-      case '\r': out += "\\r"; return true;
-      case '\t': out += "\\t"; return true;
-      default: break;
-    }
+    if (common_escape(out, cp, '"')) return true;
     if (cp < 0x20 || cp == 0x7F) {
       out += "\\x";
       strings::append_digits(out, static_cast<unsigned>(cp), 16, 2, false);
@@ -141,14 +138,7 @@ std::string java_string(std::string_view value) {
   // non-ASCII characters use \uXXXX (safe: none of them is '"' or '\\'), which
   // keeps the source ASCII and independent of javac's -encoding.
   return quoted(value, '"', [](std::string& out, char32_t cp) {
-    switch (cp) {
-      case '"': out += "\\\""; return true;
-      case '\\': out += "\\\\"; return true;
-      case '\n': out += "\\n"; return true;
-      case '\r': out += "\\r"; return true;
-      case '\t': out += "\\t"; return true;
-      default: break;
-    }
+    if (common_escape(out, cp, '"')) return true;
     if (cp < 0x20 || cp == 0x7F) {
       out += "\\";
       strings::append_digits(out, static_cast<unsigned>(cp), 8, 3, false);
@@ -173,14 +163,10 @@ std::string java_string(std::string_view value) {
 
 std::string ruby_string(std::string_view value) {
   std::string out = quoted(value, '"', [](std::string& out, char32_t cp) {
-    switch (cp) {
-      case '"': out += "\\\""; return true;
-      case '\\': out += "\\\\"; return true;
-      case '#': out += "\\#"; return true;  // stops #{...}, #@var and #$var interpolation
-      case '\n': out += "\\n"; return true;
-      case '\r': out += "\\r"; return true;
-      case '\t': out += "\\t"; return true;
-      default: break;
+    if (common_escape(out, cp, '"')) return true;
+    if (cp == '#') {  // stops #{...}, #@var and #$var interpolation
+      out += "\\#";
+      return true;
     }
     if (cp < 0x20 || cp == 0x7F) {
       out += "\\x";
@@ -199,12 +185,8 @@ std::string ruby_string(std::string_view value) {
 
 std::string yaml_string(std::string_view value) {
   return quoted(value, '"', [](std::string& out, char32_t cp) {
+    if (common_escape(out, cp, '"')) return true;
     switch (cp) {
-      case '"': out += "\\\""; return true;
-      case '\\': out += "\\\\"; return true;
-      case '\n': out += "\\n"; return true;
-      case '\r': out += "\\r"; return true;
-      case '\t': out += "\\t"; return true;
       case 0x85: out += "\\N"; return true;
       case 0x2028: out += "\\L"; return true;
       case 0x2029: out += "\\P"; return true;
