@@ -1,7 +1,6 @@
 #include "crdb_connect/escape.hpp"
 
-#include <fmt/format.h>
-
+#include "strings.hpp"
 #include "utf8.hpp"
 
 namespace crdb_connect::escape {
@@ -12,32 +11,42 @@ bool is_unreserved(unsigned char c) {
          c == '.' || c == '_' || c == '~';
 }
 
+bool keeps(unsigned char c, bool keep_slash) { return is_unreserved(c) || (keep_slash && c == '/'); }
+
 std::string percent_encode(std::string_view value, bool keep_slash) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;
   out.reserve(value.size() * 3 / 2);
-  for (const char ch : value) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (is_unreserved(c) || (keep_slash && c == '/')) {
-      out += ch;
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 0xF];
-    }
+  std::size_t pos = 0;
+  while (pos < value.size()) {
+    std::size_t run = pos;  // bytes kept as they are, copied a run at a time
+    while (run < value.size() && keeps(static_cast<unsigned char>(value[run]), keep_slash)) ++run;
+    out.append(value.data() + pos, run - pos);
+    if (run == value.size()) break;
+    const auto c = static_cast<unsigned char>(value[run]);
+    const char escaped[3] = {'%', kHex[c >> 4], kHex[c & 0xF]};
+    out.append(escaped, 3);
+    pos = run + 1;
   }
   return out;
 }
 
 // Walks code points, letting `escape_one` append an escape (returning true) or
-// leave the character to be copied as UTF-8.
+// leave the character to be copied as UTF-8. An ASCII byte is its own code
+// point, so only non-ASCII bytes go through the decoder.
 template <typename EscapeOne>
 std::string quoted(std::string_view value, char quote, EscapeOne escape_one) {
   std::string out;
-  out.reserve(value.size() + 2);
+  out.reserve(value.size() + 8);
   out += quote;
   std::size_t pos = 0;
   while (pos < value.size()) {
+    const auto byte = static_cast<unsigned char>(value[pos]);
+    if (byte < 0x80) {
+      ++pos;
+      if (!escape_one(out, byte)) out += static_cast<char>(byte);
+      continue;
+    }
     const char32_t cp = utf8::next(value, pos);
     if (!escape_one(out, cp)) utf8::append(out, cp);
   }
@@ -47,24 +56,42 @@ std::string quoted(std::string_view value, char quote, EscapeOne escape_one) {
 
 bool is_line_separator(char32_t cp) { return cp == 0x2028 || cp == 0x2029 || cp == 0x85; }
 
+// The escapes every C-family literal shares: the quote, the backslash and the
+// three common line and tab controls.
+bool common_escape(std::string& out, char32_t cp, char quote) {
+  switch (cp) {
+    case '\\': out += "\\\\"; return true;
+    case '\n': out += "\\n"; return true;
+    case '\r': out += "\\r"; return true;
+    case '\t': out += "\\t"; return true;
+    default: break;
+  }
+  if (cp == static_cast<unsigned char>(quote)) {
+    out += '\\';
+    out += quote;
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string url_component(std::string_view value) { return percent_encode(value, false); }
+bool url_component_unchanged(std::string_view value) {
+  for (const char c : value) {
+    if (!is_unreserved(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
 std::string url_query_path(std::string_view value) { return percent_encode(value, true); }
 
 std::string javascript_string(std::string_view value) {
   return quoted(value, '"', [](std::string& out, char32_t cp) {
-    switch (cp) {
-      case '"': out += "\\\""; return true;
-      case '\\': out += "\\\\"; return true;
-      case '\n': out += "\\n"; return true;
-      case '\r': out += "\\r"; return true;
-      case '\t': out += "\\t"; return true;
-      default: break;
-    }
+    if (common_escape(out, cp, '"')) return true;
     // U+2028/2029 end a line in older engines; controls are unreadable.
     if (cp < 0x20 || cp == 0x7F || is_line_separator(cp) || (cp >= 0x80 && cp <= 0x9F)) {
-      fmt::format_to(std::back_inserter(out), "\\u{:04X}", static_cast<unsigned>(cp));
+      out += "\\u";
+      strings::append_digits(out, static_cast<unsigned>(cp), 16, 4, true);
       return true;
     }
     return false;
@@ -73,20 +100,15 @@ std::string javascript_string(std::string_view value) {
 
 std::string python_string(std::string_view value) {
   return quoted(value, '\'', [](std::string& out, char32_t cp) {
-    switch (cp) {
-      case '\'': out += "\\'"; return true;
-      case '\\': out += "\\\\"; return true;
-      case '\n': out += "\\n"; return true;
-      case '\r': out += "\\r"; return true;
-      case '\t': out += "\\t"; return true;
-      default: break;
-    }
+    if (common_escape(out, cp, '\'')) return true;
     if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
-      fmt::format_to(std::back_inserter(out), "\\x{:02x}", static_cast<unsigned>(cp));
+      out += "\\x";
+      strings::append_digits(out, static_cast<unsigned>(cp), 16, 2, false);
       return true;
     }
     if (is_line_separator(cp) || cp == 0xFEFF) {
-      fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(cp));
+      out += "\\u";
+      strings::append_digits(out, static_cast<unsigned>(cp), 16, 4, false);
       return true;
     }
     return false;
@@ -95,20 +117,15 @@ std::string python_string(std::string_view value) {
 
 std::string go_string(std::string_view value) {
   return quoted(value, '"', [](std::string& out, char32_t cp) {
-    switch (cp) {
-      case '"': out += "\\\""; return true;
-      case '\\': out += "\\\\"; return true;
-      case '\n': out += "\\n"; return true;
-      case '\r': out += "\\r"; return true;
-      case '\t': out += "\\t"; return true;
-      default: break;
-    }
+    if (common_escape(out, cp, '"')) return true;
     if (cp < 0x20 || cp == 0x7F) {
-      fmt::format_to(std::back_inserter(out), "\\x{:02x}", static_cast<unsigned>(cp));
+      out += "\\x";
+      strings::append_digits(out, static_cast<unsigned>(cp), 16, 2, false);
       return true;
     }
     if ((cp >= 0x80 && cp <= 0x9F) || is_line_separator(cp) || cp == 0xFEFF) {
-      fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(cp));
+      out += "\\u";
+      strings::append_digits(out, static_cast<unsigned>(cp), 16, 4, false);
       return true;
     }
     return false;
@@ -121,25 +138,23 @@ std::string java_string(std::string_view value) {
   // non-ASCII characters use \uXXXX (safe: none of them is '"' or '\\'), which
   // keeps the source ASCII and independent of javac's -encoding.
   return quoted(value, '"', [](std::string& out, char32_t cp) {
-    switch (cp) {
-      case '"': out += "\\\""; return true;
-      case '\\': out += "\\\\"; return true;
-      case '\n': out += "\\n"; return true;
-      case '\r': out += "\\r"; return true;
-      case '\t': out += "\\t"; return true;
-      default: break;
-    }
+    if (common_escape(out, cp, '"')) return true;
     if (cp < 0x20 || cp == 0x7F) {
-      fmt::format_to(std::back_inserter(out), "\\{:03o}", static_cast<unsigned>(cp));
+      out += "\\";
+      strings::append_digits(out, static_cast<unsigned>(cp), 8, 3, false);
       return true;
     }
     if (cp >= 0x80 && cp <= 0xFFFF) {
-      fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(cp));
+      out += "\\u";
+      strings::append_digits(out, static_cast<unsigned>(cp), 16, 4, false);
       return true;
     }
     if (cp > 0xFFFF) {
       const char32_t v = cp - 0x10000;
-      fmt::format_to(std::back_inserter(out), "\\u{:04x}\\u{:04x}", 0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF));
+      out += "\\u";
+      strings::append_hex(out, 0xD800 + (v >> 10), 4, false);
+      out += "\\u";
+      strings::append_hex(out, 0xDC00 + (v & 0x3FF), 4, false);
       return true;
     }
     return false;
@@ -148,21 +163,19 @@ std::string java_string(std::string_view value) {
 
 std::string ruby_string(std::string_view value) {
   std::string out = quoted(value, '"', [](std::string& out, char32_t cp) {
-    switch (cp) {
-      case '"': out += "\\\""; return true;
-      case '\\': out += "\\\\"; return true;
-      case '#': out += "\\#"; return true;  // stops #{...}, #@var and #$var interpolation
-      case '\n': out += "\\n"; return true;
-      case '\r': out += "\\r"; return true;
-      case '\t': out += "\\t"; return true;
-      default: break;
+    if (common_escape(out, cp, '"')) return true;
+    if (cp == '#') {  // stops #{...}, #@var and #$var interpolation
+      out += "\\#";
+      return true;
     }
     if (cp < 0x20 || cp == 0x7F) {
-      fmt::format_to(std::back_inserter(out), "\\x{:02X}", static_cast<unsigned>(cp));
+      out += "\\x";
+      strings::append_digits(out, static_cast<unsigned>(cp), 16, 2, true);
       return true;
     }
     if ((cp >= 0x80 && cp <= 0x9F) || is_line_separator(cp) || cp == 0xFEFF) {
-      fmt::format_to(std::back_inserter(out), "\\u{:04X}", static_cast<unsigned>(cp));
+      out += "\\u";
+      strings::append_digits(out, static_cast<unsigned>(cp), 16, 4, true);
       return true;
     }
     return false;
@@ -172,12 +185,8 @@ std::string ruby_string(std::string_view value) {
 
 std::string yaml_string(std::string_view value) {
   return quoted(value, '"', [](std::string& out, char32_t cp) {
+    if (common_escape(out, cp, '"')) return true;
     switch (cp) {
-      case '"': out += "\\\""; return true;
-      case '\\': out += "\\\\"; return true;
-      case '\n': out += "\\n"; return true;
-      case '\r': out += "\\r"; return true;
-      case '\t': out += "\\t"; return true;
       case 0x85: out += "\\N"; return true;
       case 0x2028: out += "\\L"; return true;
       case 0x2029: out += "\\P"; return true;
@@ -185,11 +194,13 @@ std::string yaml_string(std::string_view value) {
     }
     // YAML allows only printable characters in a document.
     if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
-      fmt::format_to(std::back_inserter(out), "\\x{:02X}", static_cast<unsigned>(cp));
+      out += "\\x";
+      strings::append_digits(out, static_cast<unsigned>(cp), 16, 2, true);
       return true;
     }
     if ((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF || cp == 0xFEFF) {
-      fmt::format_to(std::back_inserter(out), "\\u{:04X}", static_cast<unsigned>(cp));
+      out += "\\u";
+      strings::append_digits(out, static_cast<unsigned>(cp), 16, 4, true);
       return true;
     }
     return false;
@@ -230,20 +241,23 @@ bool xml_can_carry(std::string_view value) {
 }
 
 std::string posix_shell(std::string_view value) {
-  std::string out = "'";
-  for (const char c : value) {
-    if (c == '\'') {
-      out += "'\\''";
-    } else {
-      out += c;
-    }
+  std::string out;
+  out.reserve(value.size() + 8);
+  out += '\'';
+  std::size_t pos = 0;
+  for (std::size_t quote; (quote = value.find('\'', pos)) != std::string_view::npos; pos = quote + 1) {
+    out.append(value.data() + pos, quote - pos);
+    out += "'\\''";
   }
+  out.append(value.data() + pos, value.size() - pos);
   out += '\'';
   return out;
 }
 
 std::string fish_shell(std::string_view value) {
-  std::string out = "'";
+  std::string out;
+  out.reserve(value.size() + 8);
+  out += '\'';
   for (const char c : value) {
     if (c == '\'' || c == '\\') out += '\\';
     out += c;
@@ -254,11 +268,20 @@ std::string fish_shell(std::string_view value) {
 
 std::string powershell(std::string_view value) {
   // PowerShell ends a single-quoted string at ' and at U+2018..U+201B too.
-  std::string out = "'";
+  std::string out;
+  out.reserve(value.size() + 8);
+  out += '\'';
   std::size_t pos = 0;
   while (pos < value.size()) {
+    const auto byte = static_cast<unsigned char>(value[pos]);
+    if (byte < 0x80) {  // ASCII is its own code point
+      ++pos;
+      if (byte == '\'') out += '\'';
+      out += static_cast<char>(byte);
+      continue;
+    }
     const char32_t cp = utf8::next(value, pos);
-    if (cp == '\'' || (cp >= 0x2018 && cp <= 0x201B)) utf8::append(out, cp);
+    if (cp >= 0x2018 && cp <= 0x201B) utf8::append(out, cp);
     utf8::append(out, cp);
   }
   out += '\'';

@@ -1,13 +1,12 @@
 #include "crdb_connect/generate.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 
 #include "crdb_connect/drivers.hpp"
 #include "model.hpp"
 #include "render.hpp"
 #include "setup.hpp"
+#include "strings.hpp"
 
 namespace crdb_connect {
 namespace {
@@ -26,12 +25,14 @@ std::vector<std::string_view> select_drivers(const GenerateOptions& options, std
   }
   for (const auto& id : options.drivers) {
     if (!find_driver(id)) {
-      diagnostics.push_back({"driver-unknown", "drivers", Severity::error,
-                             fmt::format("Unknown driver \"{}\". Known drivers: node-postgres, sequelize, typeorm, "
-                                         "psycopg2, sqlalchemy, django, pgx, pq, gorm, jdbc, hibernate, ruby-pg, "
-                                         "activerecord.",
-                                         id),
-                             {}});
+      diagnostics.push_back(
+          {"driver-unknown",
+           "drivers",
+           Severity::error,
+           strings::cat({"Unknown driver \"", id,
+                         "\". Known drivers: node-postgres, sequelize, typeorm, psycopg2, sqlalchemy, django, pgx, pq, "
+                         "gorm, jdbc, hibernate, ruby-pg, activerecord."}),
+           {}});
     }
   }
   return selected;

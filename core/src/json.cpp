@@ -1,8 +1,7 @@
 #include "crdb_connect/json.hpp"
 
-#include <fmt/format.h>
-
 #include "crdb_connect/drivers.hpp"
+#include "strings.hpp"
 #include "utf8.hpp"
 
 namespace crdb_connect {
@@ -25,7 +24,7 @@ class Writer {
   }
   void value(std::string_view text) { comma(); append_json_string(out_, text); }
   void value(bool flag) { comma(); out_ += flag ? "true" : "false"; }
-  void value(long number) { comma(); out_ += fmt::format("{}", number); }
+  void value(long number) { comma(); strings::append_number(out_, number); }
   void field(std::string_view name, std::string_view text) { key(name); value(text); }
   void field(std::string_view name, bool flag) { key(name); value(flag); }
   void strings(std::string_view name, const std::vector<std::string>& items) {
@@ -115,6 +114,16 @@ void append_json_string(std::string& out, std::string_view text) {
   out += '"';
   std::size_t pos = 0;
   while (pos < text.size()) {
+    // Printable ASCII other than '"' and '\\' is copied as it is, a run at a time.
+    std::size_t run = pos;
+    while (run < text.size()) {
+      const auto c = static_cast<unsigned char>(text[run]);
+      if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') break;
+      ++run;
+    }
+    out.append(text.data() + pos, run - pos);
+    pos = run;
+    if (pos == text.size()) break;
     const char32_t cp = utf8::next(text, pos);
     switch (cp) {
       case '"': out += "\\\""; break;
@@ -124,7 +133,8 @@ void append_json_string(std::string& out, std::string_view text) {
       case '\t': out += "\\t"; break;
       default:
         if (cp < 0x20 || cp == 0x2028 || cp == 0x2029) {
-          fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(cp));
+          out += "\\u";
+          strings::append_hex(out, static_cast<unsigned>(cp), 4, false);
         } else {
           utf8::append(out, cp);
         }

@@ -1,12 +1,11 @@
 // Values that a particular driver cannot carry, found by reading each driver's
 // own parser (see DRIVER-FACTS.md and the compatibility suite).
-#include <fmt/format.h>
-
 #include <algorithm>
 
 #include "crdb_connect/drivers.hpp"
 #include "crdb_connect/escape.hpp"
 #include "model.hpp"
+#include "strings.hpp"
 #include "utf8.hpp"
 
 namespace crdb_connect {
@@ -31,8 +30,8 @@ void report(const std::vector<std::string_view>& selected, std::vector<Diagnosti
   }
   if (affected.empty()) return;
   std::string names = join_names(affected);
-  out.push_back(Diagnostic{"value-not-carried", std::string(field), severity,
-                           fmt::format("{} {}", names, what), std::move(affected)});
+  out.push_back(Diagnostic{"value-not-carried", std::string(field), severity, strings::cat({names, " ", what}),
+                           std::move(affected)});
 }
 
 bool has_any(std::string_view value, std::string_view chars) {
@@ -190,13 +189,13 @@ void check_driver_limits(const Model& model, const std::vector<std::string_view>
     }
   }
   if (!scram_refused.empty()) {
-    out.push_back(Diagnostic{"value-not-carried", "password", Severity::warning,
-                             fmt::format("{} (pgJDBC 42.5 and others) refuse this password during SCRAM "
-                                         "authentication: it contains a character that SASLprep prohibits, such as "
-                                         "an emoji or a control character (\"Prohibited character\"). Choose a "
-                                         "password without such characters for Java.",
-                                         join_names(scram_refused)),
-                             std::move(scram_refused)});
+    out.push_back(Diagnostic{
+        "value-not-carried", "password", Severity::warning,
+        strings::cat({join_names(scram_refused),
+                      " (pgJDBC 42.5 and others) refuse this password during SCRAM authentication: it contains a "
+                      "character that SASLprep prohibits, such as an emoji or a control character (\"Prohibited "
+                      "character\"). Choose a password without such characters for Java."}),
+        std::move(scram_refused)});
   }
 
   // Found by the compatibility suite against PostgreSQL 15, which stores the

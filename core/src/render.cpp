@@ -1,15 +1,14 @@
 #include "render.hpp"
 
-#include <fmt/format.h>
-
 #include "crdb_connect/escape.hpp"
 #include "snippets.hpp"
+#include "strings.hpp"
 #include "urls.hpp"
 
 namespace crdb_connect {
 namespace {
 
-bool changed_by_encoding(std::string_view value) { return escape::url_component(value) != value; }
+bool changed_by_encoding(std::string_view value) { return !escape::url_component_unchanged(value); }
 
 // Notes shared by several drivers, chosen by the columns of the driver's row.
 void add_common_notes(const DriverInfo& driver, const Model& model, std::vector<std::string>& notes) {
@@ -43,22 +42,22 @@ void add_common_notes(const DriverInfo& driver, const Model& model, std::vector<
         : "The Serverless certificate is verified against the system's trusted CAs; no CA file is needed.");
   }
   if (model.uses_client_cert() && (driver.uses_libpq || driver.shape == SnippetShape::pq)) {
-    notes.emplace_back(fmt::format(
-        "The client key must be readable only by its owner (chmod 600 {}): {} refuses a key that group or others "
-        "can read.",
-        model.client_key.empty() ? "<client-key>" : model.client_key,
-        driver.uses_libpq ? "libpq" : "lib/pq"));
+    notes.push_back(strings::cat({"The client key must be readable only by its owner (chmod 600 ",
+                                  model.client_key.empty() ? "<client-key>" : model.client_key,
+                                  "): ", driver.uses_libpq ? "libpq" : "lib/pq",
+                                  " refuses a key that group or others can read."}));
   }
   if (model.uses_client_cert() && driver.language == Language::java && model.jdbc_pk8_key &&
       !is_pkcs8_or_pkcs12(model.client_key)) {
-    notes.emplace_back(fmt::format("sslkey points at {}, the PKCS#8 key that the convert-key step writes.",
-                                   pk8_path(model.client_key)));
+    notes.push_back(strings::cat(
+        {"sslkey points at ", pk8_path(model.client_key), ", the PKCS#8 key that the convert-key step writes."}));
   } else if (model.uses_client_cert() && driver.language == Language::java && !is_pkcs8_or_pkcs12(model.client_key)) {
-    notes.emplace_back(fmt::format(
-        "pgJDBC before 42.7.9 reads the client key only as PKCS#8 DER (.pk8) or PKCS#12 (.p12/.pfx). Convert it "
-        "with: openssl pkcs8 -topk8 -inform PEM -outform DER -in {} -out client.pk8 -nocrypt, then use the .pk8 "
-        "path as the client key. 42.7.9 and later also read PEM keys.",
-        model.client_key.empty() ? "client.key" : model.client_key));
+    notes.push_back(strings::cat(
+        {"pgJDBC before 42.7.9 reads the client key only as PKCS#8 DER (.pk8) or PKCS#12 (.p12/.pfx). Convert it "
+         "with: openssl pkcs8 -topk8 -inform PEM -outform DER -in ",
+         model.client_key.empty() ? "client.key" : model.client_key,
+         " -out client.pk8 -nocrypt, then use the .pk8 path as the client key. 42.7.9 and later also read PEM "
+         "keys."}));
   }
 }
 
@@ -176,6 +175,7 @@ Output render(const DriverInfo& driver, const Model& model) {
   out.snippet_file = driver.snippet_file;
   out.snippet_language = driver.snippet_language;
   out.docs_url = driver.docs_url;
+  out.notes.reserve(6);  // room for every note one driver gets: no regrowth moving the strings
   add_common_notes(driver, model, out.notes);
   add_driver_notes(driver, model, out.connection_string, out.notes, out.variants);
   return out;

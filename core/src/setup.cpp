@@ -1,8 +1,7 @@
 #include "setup.hpp"
 
-#include <fmt/format.h>
-
 #include "crdb_connect/escape.hpp"
+#include "strings.hpp"
 #include "urls.hpp"
 
 namespace crdb_connect::setup {
@@ -12,7 +11,7 @@ std::string quote(Shell shell, std::string_view value) {
   switch (shell) {
     case Shell::fish: return escape::fish_shell(value);
     case Shell::powershell: return escape::powershell(value);
-    case Shell::cmd: return fmt::format("\"{}\"", value);  // only used where cmd_can_carry holds
+    case Shell::cmd: return strings::cat({"\"", value, "\""});  // only used where cmd_can_carry holds
     case Shell::bash:
     case Shell::dotenv: break;
   }
@@ -28,13 +27,14 @@ bool can_carry(Shell shell, std::string_view value) {
 // The shell a command falls back to when cmd cannot carry a value.
 Shell fallback(Shell shell) { return shell == Shell::cmd ? Shell::powershell : shell; }
 
+// One line, newline included.
 std::string set_env_line(Shell shell, std::string_view name, std::string_view value) {
   switch (shell) {
-    case Shell::bash: return fmt::format("export {}={}", name, escape::posix_shell(value));
-    case Shell::fish: return fmt::format("set -gx {} {}", name, escape::fish_shell(value));
-    case Shell::powershell: return fmt::format("$env:{} = {}", name, escape::powershell(value));
-    case Shell::cmd: return fmt::format("set \"{}={}\"", name, value);
-    case Shell::dotenv: return fmt::format("{}={}", name, escape::dotenv(value));
+    case Shell::bash: return strings::cat({"export ", name, "=", escape::posix_shell(value), "\n"});
+    case Shell::fish: return strings::cat({"set -gx ", name, " ", escape::fish_shell(value), "\n"});
+    case Shell::powershell: return strings::cat({"$env:", name, " = ", escape::powershell(value), "\n"});
+    case Shell::cmd: return strings::cat({"set \"", name, "=", value, "\"\n"});
+    case Shell::dotenv: return strings::cat({name, "=", escape::dotenv(value), "\n"});
   }
   return {};
 }
@@ -55,7 +55,8 @@ SetupStep set_env_step(const Model& model, const Output& output) {
   std::string names;
   Shell shown = model.shell;  // the shell the lines are for, after any fallback
   for (const auto& e : output.env) {
-    names += (names.empty() ? "" : ", ") + e.name;
+    if (!names.empty()) names += ", ";
+    names += e.name;
     Shell shell = model.shell;
     if (!can_carry(shell, e.value)) {
       // A .env file cannot hold it: set it in the OS's shell instead; cmd falls back to PowerShell.
@@ -67,10 +68,10 @@ SetupStep set_env_step(const Model& model, const Output& output) {
                         "that node dotenv, python-dotenv and Ruby dotenv all read back, so this sets it in the shell.";
     }
     if (shell != model.shell) shown = shell;
-    step.command += set_env_line(shell, e.name, e.value) + "\n";
+    step.command += set_env_line(shell, e.name, e.value);
   }
-  step.title = shown == Shell::dotenv ? fmt::format("Add {} to your .env file", names)
-                                      : fmt::format("Set {} ({})", names, shell_name(shown));
+  step.title = shown == Shell::dotenv ? strings::cat({"Add ", names, " to your .env file"})
+                                      : strings::cat({"Set ", names, " (", shell_name(shown), ")"});
   if (model.shell == Shell::dotenv && step.note.empty()) {
     step.note = "Single quotes keep #, spaces, \" and $ literal in node dotenv, python-dotenv and Ruby dotenv.";
   }
@@ -79,8 +80,8 @@ SetupStep set_env_step(const Model& model, const Output& output) {
 
 std::string ca_url(const Model& model) {
   // Encoded: a mistyped id (only warned about) must not break out of the shell's quotes.
-  return fmt::format("https://cockroachlabs.cloud/clusters/{}/cert",
-                     model.cluster_id.empty() ? "<cluster-id>" : escape::url_component(model.cluster_id));
+  if (model.cluster_id.empty()) return "https://cockroachlabs.cloud/clusters/<cluster-id>/cert";
+  return strings::cat({"https://cockroachlabs.cloud/clusters/", escape::url_component(model.cluster_id), "/cert"});
 }
 
 // Downloads the cluster's CA certificate to `target` (or the driver's default location).
@@ -92,20 +93,19 @@ SetupStep download_ca_step(const Model& model) {
       (shell == Shell::cmd && !(escape::cmd_can_carry(model.root_cert) && escape::cmd_can_carry(url)))) {
     const std::string target = model.root_cert.empty() ? "\"$env:APPDATA\\postgresql\\root.crt\""
                                                        : escape::powershell(model.root_cert);
-    command = fmt::format(
-        "New-Item -ItemType Directory -Force -Path (Split-Path -Parent {0}) | Out-Null\n"
-        "Invoke-WebRequest -Uri {1} -OutFile {0}\n",
-        target, escape::powershell(url));
+    command = strings::cat({"New-Item -ItemType Directory -Force -Path (Split-Path -Parent ", target,
+                            ") | Out-Null\nInvoke-WebRequest -Uri ", escape::powershell(url), " -OutFile ", target,
+                            "\n"});
   } else if (shell == Shell::cmd) {
     const std::string target = model.root_cert.empty() ? "\"%APPDATA%\\postgresql\\root.crt\""
-                                                       : fmt::format("\"{}\"", model.root_cert);
-    command = fmt::format("curl.exe --create-dirs -o {} \"{}\"\n", target, url);
+                                                       : strings::cat({"\"", model.root_cert, "\""});
+    command = strings::cat({"curl.exe --create-dirs -o ", target, " \"", url, "\"\n"});
   } else {
     const std::string target = model.root_cert.empty()
                                    ? (model.os == Os::windows ? "\"$APPDATA/postgresql/root.crt\""
                                                               : "\"$HOME/.postgresql/root.crt\"")
                                    : quote(shell, model.root_cert);
-    command = fmt::format("curl --create-dirs -o {} {}\n", target, quote(shell, url));
+    command = strings::cat({"curl --create-dirs -o ", target, " ", quote(shell, url), "\n"});
   }
   std::string note = model.cluster_id.empty()
                          ? "Replace <cluster-id> with your cluster's id (in its Cloud Console URL), or download the "
@@ -125,11 +125,10 @@ SetupStep make_certs_step(const Model& model, bool java) {
   const Shell shell = fallback(model.command_shell());
   const std::string dir = quote(shell, directory_of(model.client_cert.empty() ? model.root_cert : model.client_cert));
   const std::string ca_key = quote(shell, "my-safe-directory/ca.key");
-  std::string command = fmt::format(
-      "cockroach cert create-ca --certs-dir={0} --ca-key={1}\n"
-      "cockroach cert create-client {2} --certs-dir={0} --ca-key={1}{3}\n",
-      dir, ca_key, quote(shell, model.username.empty() ? "<username>" : model.username),
-      java ? " --also-generate-pkcs8-key" : "");
+  std::string command = strings::cat(
+      {"cockroach cert create-ca --certs-dir=", dir, " --ca-key=", ca_key, "\ncockroach cert create-client ",
+       quote(shell, model.username.empty() ? std::string_view("<username>") : model.username), " --certs-dir=", dir,
+       " --ca-key=", ca_key, java ? " --also-generate-pkcs8-key\n" : "\n"});
   return {"make-certs", "Create the CA and this user's client certificate", command,
           "Skip create-ca if the cluster already has a CA; keep ca.key out of the certs folder. cockroach names the "
           "files ca.crt, client.<user>.crt and client.<user>.key: make the paths above match them." +
@@ -140,6 +139,7 @@ SetupStep make_certs_step(const Model& model, bool java) {
 
 std::vector<SetupStep> for_driver(const DriverInfo& driver, const Model& model, const Output& output) {
   std::vector<SetupStep> steps;
+  steps.reserve(4);  // at most four steps apply to one driver
   if (!output.env.empty()) steps.push_back(set_env_step(model, output));
 
   const bool reads_default_ca = driver.uses_libpq && model.root_cert.empty();
@@ -152,7 +152,10 @@ std::vector<SetupStep> for_driver(const DriverInfo& driver, const Model& model, 
   if (model.uses_client_cert() && model.os != Os::windows && (driver.uses_libpq || driver.shape == SnippetShape::pq)) {
     const Shell shell = fallback(model.command_shell());
     steps.push_back({"key-permissions", "Make the client key private",
-                     fmt::format("chmod 600 {}\n", quote(shell, model.client_key.empty() ? "<client-key>" : model.client_key)),
+                     strings::cat({"chmod 600 ",
+                                   quote(shell, model.client_key.empty() ? std::string_view("<client-key>")
+                                                                         : model.client_key),
+                                   "\n"}),
                      std::string(driver.uses_libpq ? "libpq" : "lib/pq") +
                          " refuses a private key that group or others can read."});
   }
@@ -160,8 +163,8 @@ std::vector<SetupStep> for_driver(const DriverInfo& driver, const Model& model, 
     const Shell shell = fallback(model.command_shell());
     const std::string key = model.client_key.empty() ? "client.key" : model.client_key;
     steps.push_back({"convert-key", "Convert the client key for pgJDBC",
-                     fmt::format("openssl pkcs8 -topk8 -inform PEM -outform DER -in {} -out {} -nocrypt\n",
-                                 quote(shell, key), quote(shell, pk8_path(key))),
+                     strings::cat({"openssl pkcs8 -topk8 -inform PEM -outform DER -in ", quote(shell, key), " -out ",
+                                   quote(shell, pk8_path(key)), " -nocrypt\n"}),
                      model.jdbc_pk8_key
                          ? "The connection string's sslkey already points at the .pk8 file this writes."
                          : "Needed for pgJDBC before 42.7.9, which reads only PKCS#8 DER keys; then use the .pk8 "
@@ -179,9 +182,9 @@ std::vector<SetupStep> common(const Model& model) {
     note = "cmd cannot carry the URL's % characters, so this is the PowerShell form.";
   }
   return {
-      {"cockroach-sql", "Open a SQL shell with cockroach sql", fmt::format("cockroach sql --url {}\n", quote(shell, url)),
+      {"cockroach-sql", "Open a SQL shell with cockroach sql", strings::cat({"cockroach sql --url ", quote(shell, url), "\n"}),
        note},
-      {"psql", "Open a SQL shell with psql", fmt::format("psql {}\n", quote(shell, url)), note},
+      {"psql", "Open a SQL shell with psql", strings::cat({"psql ", quote(shell, url), "\n"}), note},
   };
 }
 

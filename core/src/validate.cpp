@@ -1,11 +1,10 @@
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <array>
 #include <string_view>
 
 #include "crdb_connect/drivers.hpp"
 #include "model.hpp"
+#include "strings.hpp"
 #include "utf8.hpp"
 
 namespace crdb_connect {
@@ -66,7 +65,11 @@ std::string describe_control(char32_t cp) {
     case '\n': return "a newline (U+000A)";
     case '\r': return "a carriage return (U+000D)";
     case '\t': return "a tab (U+0009)";
-    default: return fmt::format("the control character U+{:04X}", static_cast<unsigned>(cp));
+    default: {
+      std::string out = "the control character U+";
+      strings::append_hex(out, static_cast<unsigned>(cp), 4, true);
+      return out;
+    }
   }
 }
 
@@ -74,16 +77,16 @@ std::string describe_control(char32_t cp) {
 void check_encoding(const Field& field, Reporter& report) {
   if (field.value.size() > kMaxFieldBytes) {
     report.error("field-too-long", field.name,
-                 fmt::format("{} is {} bytes long; the limit is 4096 bytes. Check that the right value was pasted.",
-                             field.label, field.value.size()));
+                 strings::cat({field.label, " is ", strings::number(static_cast<long>(field.value.size())),
+                               " bytes long; the limit is 4096 bytes. Check that the right value was pasted."}));
   }
   if (!utf8::is_valid(field.value)) {
     report.error("invalid-utf8", field.name,
-                 fmt::format("{} is not valid UTF-8 text. Re-type it or paste it from a UTF-8 source.", field.label));
+                 strings::cat({field.label, " is not valid UTF-8 text. Re-type it or paste it from a UTF-8 source."}));
   }
   if (field.value.find('\0') != std::string::npos) {
     report.error("nul-character", field.name,
-                 fmt::format("{} contains a NUL character, which no driver can send. Remove it.", field.label));
+                 strings::cat({field.label, " contains a NUL character, which no driver can send. Remove it."}));
     return;
   }
   std::size_t pos = 0;
@@ -92,14 +95,13 @@ void check_encoding(const Field& field, Reporter& report) {
     if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
       if (field.name == "password") {
         report.warning("password-control-character", field.name,
-                       fmt::format("The password contains {}. Every output encodes it correctly, but shells, "
-                                   ".env files and config editors often change such characters; prefer a password "
-                                   "without them.",
-                                   describe_control(cp)));
+                       strings::cat({"The password contains ", describe_control(cp),
+                                     ". Every output encodes it correctly, but shells, .env files and config editors "
+                                     "often change such characters; prefer a password without them."}));
       } else {
         report.error("control-character", field.name,
-                     fmt::format("{} contains {}. Remove it; it is usually left over from copying.", field.label,
-                                 describe_control(cp)));
+                     strings::cat({field.label, " contains ", describe_control(cp),
+                                   ". Remove it; it is usually left over from copying."}));
       }
       return;
     }
@@ -111,7 +113,7 @@ Deployment check_deployment(const std::string& value, Reporter& report) {
   if (value == "dedicated") return Deployment::dedicated;
   if (value == "self-hosted") return Deployment::self_hosted;
   report.error("deployment-invalid", "deployment",
-               fmt::format("Unknown deployment \"{}\". Choose serverless, dedicated or self-hosted.", value));
+               strings::cat({"Unknown deployment \"", value, "\". Choose serverless, dedicated or self-hosted."}));
   return Deployment::serverless;
 }
 
@@ -122,7 +124,7 @@ bool is_ipv4(std::string_view s) {
     const std::size_t dot = s.find('.', start);
     const std::string_view part = s.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
     if (!all_digits(part) || part.size() > 3 || (part.size() > 1 && part[0] == '0')) return false;
-    if (std::stoi(std::string(part)) > 255) return false;
+    if (part.size() == 3 && part > "255") return false;  // three digits, no leading zero: compare as text
     ++parts;
     if (dot == std::string_view::npos) break;
     start = dot + 1;
@@ -216,15 +218,16 @@ void check_host(Model& model, const std::string& raw, Reporter& report) {
     const std::size_t close = host.find(']');
     if (close != std::string_view::npos && close + 1 < host.size() && host[close + 1] == ':') {
       report.error("host-has-port", "host",
-                   fmt::format("The host field contains a port. Enter {} here and {} in Port.",
-                               host.substr(1, close - 1), host.substr(close + 2)));
+                   strings::cat({"The host field contains a port. Enter ", host.substr(1, close - 1), " here and ",
+                                 host.substr(close + 2), " in Port."}));
       return;
     }
     if (close == host.size() - 1 && is_ipv6(host.substr(1, close - 1))) {
       model.host = std::string(host.substr(1, close - 1));
       model.host_is_ipv6 = true;
-      report.info("host-brackets-removed", "host",
-                  fmt::format("Using the IPv6 address {}: the brackets are added where a URL needs them.", model.host));
+      report.info(
+          "host-brackets-removed", "host",
+          strings::cat({"Using the IPv6 address ", model.host, ": the brackets are added where a URL needs them."}));
       return;
     }
     report.error("host-invalid", "host", "The host is not a valid bracketed IPv6 address, such as [2001:db8::1].");
@@ -235,8 +238,8 @@ void check_host(Model& model, const std::string& raw, Reporter& report) {
     const std::size_t colon = host.find(':');
     report.error("host-has-port", "host",
                  all_digits(host.substr(colon + 1))
-                     ? fmt::format("The host field contains a port. Enter {} here and {} in Port.",
-                                   host.substr(0, colon), host.substr(colon + 1))
+                     ? strings::cat({"The host field contains a port. Enter ", host.substr(0, colon), " here and ",
+                                     host.substr(colon + 1), " in Port."})
                      : std::string("The host field contains ':'. Enter only the host name; the port goes in Port."));
     return;
   }
@@ -273,12 +276,12 @@ void check_port(Model& model, const std::string& raw, Reporter& report) {
     return;
   }
   model.port = raw;
-  const bool valid = all_digits(raw) && raw.size() <= 5 && raw[0] != '0' && std::stoi(raw) <= 65535;
+  const bool valid = all_digits(raw) && raw.size() <= 5 && raw[0] != '0' && (raw.size() < 5 || raw <= "65535");
   if (!valid) {
     report.error("port-invalid", "port",
-                 fmt::format("The port must be a whole number from 1 to 65535 without spaces or leading zeros "
-                             "(CockroachDB listens on 26257 by default); got \"{}\".",
-                             raw));
+                 strings::cat({"The port must be a whole number from 1 to 65535 without spaces or leading zeros "
+                               "(CockroachDB listens on 26257 by default); got \"",
+                               raw, "\"."}));
   }
 }
 
@@ -286,11 +289,11 @@ void check_routing_id(const std::string& id, Reporter& report) {
   if (id.empty()) return;  // reported as required when needed
   const std::string_view v = id;
   auto invalid = [&](std::string why) {
-    report.error("routing-id-invalid", "routingId",
-                 fmt::format("{} A routing ID looks like funky-skunk-123: the cluster name, a '-', and the "
-                             "tenant number; find it in the connection string the Cloud Console shows "
-                             "(options=--cluster=...).",
-                             why));
+    report.error(
+        "routing-id-invalid", "routingId",
+        strings::cat({why,
+                      " A routing ID looks like funky-skunk-123: the cluster name, a '-', and the tenant number; find "
+                      "it in the connection string the Cloud Console shows (options=--cluster=...)."}));
   };
   if (v.find("cluster") != std::string_view::npos && (v.find('=') != std::string_view::npos ||
                                                       v.find("%3D") != std::string_view::npos)) {
@@ -313,21 +316,21 @@ void check_routing_id(const std::string& id, Reporter& report) {
   const std::string_view name = v.substr(0, dash);
   const std::string_view tenant = v.substr(dash + 1);
   if (!all_digits(tenant) || tenant.size() > 19) {
-    invalid(fmt::format("The part after the last '-' (\"{}\") must be the tenant number.", tenant));
+    invalid(strings::cat({"The part after the last '-' (\"", tenant, "\") must be the tenant number."}));
     return;
   }
   if ((tenant.size() > 1 && tenant[0] == '0') || (tenant.size() == 1 && tenant[0] < '2')) {
-    invalid(fmt::format("The tenant number {} is not valid: it is an integer of 2 or more without leading zeros.",
-                        tenant));
+    invalid(strings::cat(
+        {"The tenant number ", tenant, " is not valid: it is an integer of 2 or more without leading zeros."}));
     return;
   }
   const bool name_ok = name.size() >= 6 && name.size() <= 100 && is_lower_alnum(name.front()) &&
                        is_lower_alnum(name.back()) &&
                        std::all_of(name.begin(), name.end(), [](char c) { return is_lower_alnum(c) || c == '-'; });
   if (!name_ok) {
-    invalid(fmt::format("The cluster name \"{}\" must be 6 to 100 characters of a-z, 0-9 and '-', starting and "
-                        "ending with a letter or digit.",
-                        name));
+    invalid(strings::cat(
+        {"The cluster name \"", name,
+         "\" must be 6 to 100 characters of a-z, 0-9 and '-', starting and ending with a letter or digit."}));
   }
 }
 
@@ -378,10 +381,10 @@ void check_database(const Model& model, Reporter& report) {
       !db.empty() && ((db[0] >= 'a' && db[0] <= 'z') || db[0] == '_') &&
       std::all_of(db.begin(), db.end(), [](char c) { return is_lower_alnum(c) || c == '_' || c == '$'; });
   if (!plain_identifier) {
-    report.warning("database-needs-quoting", "database",
-                   fmt::format("In SQL statements (CREATE DATABASE, USE, SET database) this name must be "
-                               "double-quoted: \"{}\". Connection strings carry it as it is.",
-                               db));
+    report.warning(
+        "database-needs-quoting", "database",
+        strings::cat({"In SQL statements (CREATE DATABASE, USE, SET database) this name must be double-quoted: \"", db,
+                      "\". Connection strings carry it as it is."}));
   }
   if (db.find('.') != std::string::npos && model.deployment == Deployment::serverless) {
     report.add(Severity::warning, "database-has-dot", "database",
@@ -403,17 +406,17 @@ void check_path(const Field& field, Reporter& report) {
   if (p.empty()) return;
   if (p[0] == '~' || p.find("$HOME") != std::string_view::npos || p.find("${HOME}") != std::string_view::npos ||
       p.find("%USERPROFILE%") != std::string_view::npos || p.find("%APPDATA%") != std::string_view::npos) {
-    report.warning("path-home-not-expanded", field.name,
-                   fmt::format("{}: drivers read paths in connection strings literally and do not expand ~, $HOME "
-                               "or %APPDATA%. Enter the absolute path (e.g. /home/you/certs/ca.crt or "
-                               "C:\\Users\\you\\certs\\ca.crt). Only the Django snippet expands $VARIABLES "
-                               "(os.path.expandvars); none expands ~.",
-                               field.label));
+    report.warning(
+        "path-home-not-expanded", field.name,
+        strings::cat({field.label,
+                      ": drivers read paths in connection strings literally and do not expand ~, $HOME or %APPDATA%. "
+                      "Enter the absolute path (e.g. /home/you/certs/ca.crt or C:\\Users\\you\\certs\\ca.crt). Only "
+                      "the Django snippet expands $VARIABLES (os.path.expandvars); none expands ~."}));
   } else if (!is_absolute_path(p)) {
     report.info("path-relative", field.name,
-                fmt::format("{} is a relative path: drivers resolve it against the program's working directory, "
-                            "not this page's. An absolute path is safer.",
-                            field.label));
+                strings::cat({field.label,
+                              " is a relative path: drivers resolve it against the program's working directory, not "
+                              "this page's. An absolute path is safer."}));
   }
 }
 
@@ -425,8 +428,8 @@ void check_environment(Model& model, const ConnectionParams& params, Reporter& r
   } else if (params.os == "windows") {
     model.os = Os::windows;
   } else {
-    report.error("os-invalid", "os", fmt::format("Unknown operating system \"{}\". Choose linux, macos or windows.",
-                                                 params.os));
+    report.error("os-invalid", "os",
+                 strings::cat({"Unknown operating system \"", params.os, "\". Choose linux, macos or windows."}));
   }
   const std::string& shell = params.shell;
   if (shell.empty()) {
@@ -442,8 +445,9 @@ void check_environment(Model& model, const ConnectionParams& params, Reporter& r
   } else if (shell == "dotenv") {
     model.shell = Shell::dotenv;
   } else {
-    report.error("shell-invalid", "shell",
-                 fmt::format("Unknown shell \"{}\". Choose bash (also zsh), fish, powershell, cmd or dotenv.", shell));
+    report.error(
+        "shell-invalid", "shell",
+        strings::cat({"Unknown shell \"", shell, "\". Choose bash (also zsh), fish, powershell, cmd or dotenv."}));
   }
   if (model.shell == Shell::cmd && model.os != Os::windows) {
     report.warning("shell-os-mismatch", "shell", "cmd is the Windows command prompt; choose Windows as the operating "
@@ -489,7 +493,8 @@ Model validate(const ConnectionParams& params, std::vector<Diagnostic>& diagnost
   for (const Field& f : fields) total += f.value.size();
   if (total > kMaxInputBytes) {
     report.error("input-too-long", "",
-                 fmt::format("The input is {} bytes in all; the limit is 65536 bytes.", total));
+                 strings::cat({"The input is ", strings::number(static_cast<long>(total)),
+                               " bytes in all; the limit is 65536 bytes."}));
   }
   for (const Field& f : fields) check_encoding(f, report);
 
@@ -504,13 +509,13 @@ Model validate(const ConnectionParams& params, std::vector<Diagnostic>& diagnost
 
   const auto required = [&](const Field& f, bool needed, std::string_view why) {
     if (needed && f.value.empty()) {
-      report.error("field-required", f.name, fmt::format("{} is required {}.", f.label, why));
+      report.error("field-required", f.name, strings::cat({f.label, " is required ", why, "."}));
     }
   };
   const auto ignored = [&](const Field& f, bool used, std::string_view why) {
     if (!used && !f.value.empty()) {
-      report.warning("field-ignored", f.name, fmt::format("{} is not used {}, so it is left out of every output.",
-                                                          f.label, why));
+      report.warning("field-ignored", f.name,
+                     strings::cat({f.label, " is not used ", why, ", so it is left out of every output."}));
     }
   };
   const bool serverless = model.deployment == Deployment::serverless;
@@ -531,9 +536,9 @@ Model validate(const ConnectionParams& params, std::vector<Diagnostic>& diagnost
   for (const Field* f : {&fields[1], &fields[2], &fields[5], &fields[7], &fields[8], &fields[9]}) {
     if (has_surrounding_space(f->value)) {
       report.warning("surrounding-whitespace", f->name,
-                     fmt::format("{} starts or ends with white space, which is kept as typed. Remove it unless it "
-                                 "is really part of the value.",
-                                 f->label));
+                     strings::cat({f->label,
+                                   " starts or ends with white space, which is kept as typed. Remove it unless it is "
+                                   "really part of the value."}));
     }
   }
 

@@ -13,6 +13,8 @@ namespace crdb_connect::escape {
 // lib/pq, node-postgres and SQLAlchemy decode '+' in a query as a space.
 // Used for user, password and database.
 std::string url_component(std::string_view value);
+// url_component(value) == value, without building the encoded copy.
+bool url_component_unchanged(std::string_view value);
 
 // Like url_component but keeps '/' readable: for file paths in query values,
 // where every driver's query decoder accepts a raw '/'.

@@ -1,0 +1,58 @@
+// Building strings without fmt's run-time formatter. Internal.
+//
+// Most of the core's strings are literals and values joined end to end. fmt's
+// format strings are parsed at run time, and the type-erased formatter behind
+// them is a large share of the wasm; `cat` sizes the result once and copies.
+#pragma once
+
+#include <algorithm>
+#include <charconv>
+#include <cstddef>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+namespace crdb_connect::strings {
+
+// The parts, joined, in one allocation.
+inline std::string cat(std::initializer_list<std::string_view> parts) {
+  std::size_t size = 0;
+  for (const std::string_view part : parts) size += part.size();
+  std::string out;
+  out.reserve(size);
+  for (const std::string_view part : parts) out += part;
+  return out;
+}
+
+// Appends `value` in base 8 or 16 with at least `digits` digits, as fmt's
+// {:0Nx} / {:0NX} / {:0No} would.
+inline void append_digits(std::string& out, unsigned value, unsigned base, int digits, bool upper = false) {
+  const char* symbols = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+  char buffer[16];
+  int n = 0;
+  do {
+    buffer[n++] = symbols[value % base];
+    value /= base;
+  } while (value != 0);
+  while (n < digits) buffer[n++] = '0';
+  while (n > 0) out += buffer[--n];
+}
+
+inline void append_hex(std::string& out, unsigned value, int digits, bool upper) {
+  append_digits(out, value, 16, digits, upper);
+}
+
+// Decimal, as fmt's {} prints an integer.
+inline void append_number(std::string& out, long value) {
+  char buffer[24];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  out.append(buffer, result.ptr);
+}
+
+inline std::string number(long value) {
+  std::string out;
+  append_number(out, value);
+  return out;
+}
+
+}  // namespace crdb_connect::strings
