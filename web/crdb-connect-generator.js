@@ -162,9 +162,13 @@ class CrdbConnectGenerator extends HTMLElement {
 
     this.renderSummary(real.diagnostics, this.form.showDiagnostics(real.diagnostics));
     const shownByDriver = new Map(shown.outputs.map((o) => [o.driver, o]));
-    for (const output of real.outputs) {
-      const card = this.cards.find((c) => c.id === output.driver);
-      if (card && visible.has(card.id)) card.update(shownByDriver.get(output.driver), output, real.diagnostics);
+    const realByDriver = new Map(real.outputs.map((o) => [o.driver, o]));
+    for (const card of this.cards) {
+      if (!visible.has(card.id)) continue;
+      // An oversized input is refused with no outputs at all: every card then
+      // says it has none, rather than keeping the previous keystroke's text.
+      const output = realByDriver.get(card.id) ?? refusedOutput(this.generator.drivers.find((d) => d.id === card.id));
+      card.update(shownByDriver.get(card.id) ?? output, output, real.diagnostics);
     }
     for (const card of this.cards) card.node.hidden = !visible.has(card.id);
     // The shared commands hold the URL: hidden while an error concerns every driver.
@@ -238,4 +242,14 @@ class CrdbConnectGenerator extends HTMLElement {
 
 if (!customElements.get('crdb-connect-generator')) {
   customElements.define('crdb-connect-generator', CrdbConnectGenerator);
+}
+
+// A card's output when the core rendered none (the input was refused): not ok,
+// with only what the driver table says about the driver.
+function refusedOutput(driver) {
+  return {
+    driver: driver.id, name: driver.name, language: driver.language, ok: false, connectionString: '', env: [],
+    install: driver.install, snippet: '', snippetFile: driver.snippetFile, snippetLanguage: driver.snippetLanguage,
+    docsUrl: driver.docsUrl, notes: [], variants: [], setup: [],
+  };
 }

@@ -44,6 +44,16 @@ GenerateResult generate(const ConnectionParams& params, const GenerateOptions& o
   GenerateResult result;
   const Model model = validate(params, result.diagnostics);
   const auto selected = select_drivers(options, result.diagnostics);
+  // Over the size limits the input is refused: nothing is rendered, so an
+  // oversized paste costs no more than its validation (13 drivers x a 64 KiB
+  // field would otherwise take seconds and megabytes in the browser).
+  const bool refused = std::any_of(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& d) {
+    return d.code == "field-too-long" || d.code == "input-too-long";
+  });
+  if (refused) {
+    result.ok = false;
+    return result;
+  }
   check_driver_limits(model, selected, result.diagnostics);
 
   result.outputs.reserve(selected.size());

@@ -497,6 +497,12 @@ Model validate(const ConnectionParams& params, std::vector<Diagnostic>& diagnost
                                " bytes in all; the limit is 65536 bytes."}));
   }
   for (const Field& f : fields) check_encoding(f, report);
+  // Oversized input is refused (generate renders nothing), so its content is
+  // not checked either: messages that quote a value would repeat megabytes.
+  const bool oversized = std::any_of(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) {
+    return d.code == "field-too-long" || d.code == "input-too-long";
+  });
+  if (oversized) return model;
 
   model.deployment = check_deployment(params.deployment, report);
   model.username = params.username;

@@ -140,6 +140,19 @@ test('a required field left empty is reported and blocks the cards', async ({ pa
   await expect(root.locator('.card-status:visible')).toHaveCount(13);
 });
 
+test('an oversized field is refused: every card says so instead of keeping old text', async ({ page }) => {
+  await openPage(page);
+  const root = generatorElement(page);
+  await fillForm(root, CASES.find((c) => c.name === 'serverless').params);
+  await expect(root.locator('.card-status:visible')).toHaveCount(0);
+  await field(root, 'database').fill('d'.repeat(5000));
+  await expect(root.locator('.card-status:visible')).toHaveCount(13);
+  await expect(root.locator('article[data-driver] pre code')).toHaveCount(13);  // the install commands only
+  await expect(root.locator('#field-database-diagnostics li').first()).toBeVisible();
+  await field(root, 'database').fill('bank');
+  await expect(root.locator('.card-status:visible')).toHaveCount(0);
+});
+
 test('the deployment switch shows only the fields it uses', async ({ page }) => {
   await openPage(page);
   const root = generatorElement(page);
