@@ -1,6 +1,7 @@
 // One test per diagnostic code the parser emits: each input must produce that
 // code with a position inside the input. The table must cover every parser
 // code in diagnostic_codes.hpp.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include <random>
@@ -164,4 +165,17 @@ TEST_CASE("malformed input never crashes and positions stay inside the input", "
     }
     CHECK_FALSE(crdb_connect::to_json(r).empty());
   }
+}
+
+TEST_CASE("a flood of one problem is listed 20 times, then once as 'more like this'", "[diagnostics]") {
+  // 64 KiB of '&' once gave 43,000 diagnostics and tens of megabytes of wasm memory.
+  const std::string text = "postgresql://u@h:26257/db?x=1" + std::string(60000, '&');
+  const auto r = crdb_connect::parse(text);
+  long missing_equals = 0;
+  for (const auto& d : r.diagnostics) missing_equals += d.code == "query-missing-equals";
+  CHECK(missing_equals == 21);
+  CHECK(r.diagnostics.size() < 30);
+  const auto last = std::find_if(r.diagnostics.rbegin(), r.diagnostics.rend(),
+                                 [](const auto& d) { return d.code == "query-missing-equals"; });
+  CHECK(last->message.find("only the first 20 are listed") != std::string::npos);
 }
