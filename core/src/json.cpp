@@ -33,6 +33,18 @@ class Writer {
     for (const auto& item : items) value(item);
     close(']');
   }
+  // "name": [{...}, ...], with `write_fields` writing each object's fields.
+  template <typename T, typename WriteFields>
+  void objects(std::string_view name, const std::vector<T>& items, WriteFields write_fields) {
+    key(name);
+    open('[');
+    for (const auto& item : items) {
+      open('{');
+      write_fields(item);
+      close('}');
+    }
+    close(']');
+  }
 
  private:
   void comma() {
@@ -60,17 +72,12 @@ void write_diagnostic(Writer& w, const Diagnostic& d) {
 }
 
 void write_setup(Writer& w, const std::vector<SetupStep>& steps) {
-  w.key("setup");
-  w.open('[');
-  for (const auto& step : steps) {
-    w.open('{');
+  w.objects("setup", steps, [&](const SetupStep& step) {
     w.field("id", step.id);
     w.field("title", step.title);
     w.field("command", step.command);
     w.field("note", step.note);
-    w.close('}');
-  }
-  w.close(']');
+  });
 }
 
 void write_output(Writer& w, const Output& o) {
@@ -80,30 +87,20 @@ void write_output(Writer& w, const Output& o) {
   w.field("language", o.language);
   w.field("ok", o.ok);
   w.field("connectionString", o.connection_string);
-  w.key("env");
-  w.open('[');
-  for (const auto& e : o.env) {
-    w.open('{');
+  w.objects("env", o.env, [&](const EnvVar& e) {
     w.field("name", e.name);
     w.field("value", e.value);
-    w.close('}');
-  }
-  w.close(']');
+  });
   w.field("install", o.install);
   w.field("snippet", o.snippet);
   w.field("snippetFile", o.snippet_file);
   w.field("snippetLanguage", o.snippet_language);
   w.field("docsUrl", o.docs_url);
   w.strings("notes", o.notes);
-  w.key("variants");
-  w.open('[');
-  for (const auto& v : o.variants) {
-    w.open('{');
+  w.objects("variants", o.variants, [&](const Variant& v) {
     w.field("label", v.label);
     w.field("value", v.value);
-    w.close('}');
-  }
-  w.close(']');
+  });
   write_setup(w, o.setup);
   w.close('}');
 }
