@@ -3,7 +3,7 @@
 // parse_uri.cpp, parse_keyword_value.cpp and parse_command_line.cpp.
 #include "crdb_connect/parse.hpp"
 
-#include <fmt/format.h>
+#include <fmt/compile.h>
 
 #include <algorithm>
 
@@ -80,7 +80,7 @@ void keep_effective_settings(std::vector<Setting>& settings, std::vector<Diagnos
     }
     if (first->value != s.value) {
       add(diagnostics, Severity::warning, "parameter-repeated", parsing::field_for_key(s.key),
-          fmt::format("\"{}\" is given more than once; drivers use the last value.", s.alias.empty() ? s.key : s.alias),
+          fmt::format(FMT_COMPILE("\"{}\" is given more than once; drivers use the last value."), s.alias.empty() ? s.key : s.alias),
           s.offset, s.length);
     }
     *first = s;
@@ -129,7 +129,7 @@ void check_port_list(const Setting& s, std::vector<Diagnostic>& diagnostics) {
     const bool valid = short_number && number >= 1 && number <= 65535;
     if (!valid) {
       add(diagnostics, Severity::error, "port-invalid", "port",
-          fmt::format("The port \"{}\" is not a number from 1 to 65535 (CockroachDB listens on 26257).", port),
+          fmt::format(FMT_COMPILE("The port \"{}\" is not a number from 1 to 65535 (CockroachDB listens on 26257)."), port),
           s.offset, s.length);
     }
   });
@@ -145,8 +145,8 @@ void check_sslmode(const Setting& s, std::vector<Diagnostic>& diagnostics) {
     return;
   }
   add(diagnostics, Severity::error, "sslmode-unknown", "",
-      fmt::format("sslmode \"{}\" is not one of disable, allow, prefer, require, verify-ca, verify-full; drivers "
-                  "refuse to connect.",
+      fmt::format(FMT_COMPILE("sslmode \"{}\" is not one of disable, allow, prefer, require, verify-ca, verify-full; drivers "
+                  "refuse to connect."),
                   s.value),
       s.offset, s.length);
 }
@@ -170,7 +170,7 @@ void map_hosts(const Setting* host, const Setting* port, ParseResult& r) {
   const std::size_t port_count = port ? count_parts(port->value) : 0;
   if (port_count > 1 && port_count != host_count) {
     add(r.diagnostics, Severity::error, "hosts-ports-mismatch", "port",
-        fmt::format("{} ports are given for {} hosts: give one port for every host, or a single port for all.",
+        fmt::format(FMT_COMPILE("{} ports are given for {} hosts: give one port for every host, or a single port for all."),
                     port_count, host_count),
         port->offset, port->length);
   }
@@ -184,7 +184,7 @@ void map_hosts(const Setting* host, const Setting* port, ParseResult& r) {
   }
   if (host_count > 1) {
     add(r.diagnostics, Severity::info, "hosts-extra", "host",
-        fmt::format("The string lists {} hosts; the form uses the first, and the others are kept as extra hosts.",
+        fmt::format(FMT_COMPILE("The string lists {} hosts; the form uses the first, and the others are kept as extra hosts."),
                     host_count),
         host->offset, host->length);
   }
@@ -271,8 +271,8 @@ void map_settings(const std::vector<Setting>& settings, ParseResult& r) {
   for (const auto& c : candidates) {
     if (c.id == candidates.front().id) continue;
     add(r.diagnostics, Severity::error, "routing-id-conflict", "routingId",
-        fmt::format("Two different routing IDs are given: \"{}\" from {} and \"{}\" from {}. Keep only the one "
-                    "the Cloud Console shows.",
+        fmt::format(FMT_COMPILE("Two different routing IDs are given: \"{}\" from {} and \"{}\" from {}. Keep only the one "
+                    "the Cloud Console shows."),
                     candidates.front().id, candidates.front().source, c.id, c.source),
         c.offset, c.length);
   }
@@ -285,7 +285,7 @@ ParseResult parse(std::string_view text) {
   ParseResult r;
   if (text.size() > kMaxInputBytes) {
     add(r.diagnostics, Severity::error, "input-too-long", "",
-        fmt::format("The input is {} bytes; connection strings over 64 KiB are not read.", text.size()), 0,
+        fmt::format(FMT_COMPILE("The input is {} bytes; connection strings over 64 KiB are not read."), text.size()), 0,
         static_cast<long>(text.size()));
     r.ok = false;
     return r;

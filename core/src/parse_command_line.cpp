@@ -3,7 +3,7 @@
 // DATABASE_URL="..." or export DATABASE_URL=..., or just surrounding quotes.
 // Words are split as a POSIX shell does (no expansion), and every byte of a
 // word remembers where it came from so diagnostics point into the original.
-#include <fmt/format.h>
+#include <fmt/compile.h>
 
 #include "parse_internal.hpp"
 
@@ -51,7 +51,7 @@ std::vector<Word> split_words(std::string_view s, long base, std::vector<Diagnos
         }
         if (!closed) {
           add(diagnostics, Severity::error, "unterminated-quote", "",
-              fmt::format("The {} quote opened here is never closed.", c == '"' ? "double" : "single"),
+              fmt::format(FMT_COMPILE("The {} quote opened here is never closed."), c == '"' ? "double" : "single"),
               base + static_cast<long>(open), static_cast<long>(s.size() - open));
         }
         continue;
@@ -166,7 +166,7 @@ void keep_flag(RawParse& out, std::string_view name, const Word* value) {
 
 void no_connection_string(RawParse& out, std::string_view text, std::string_view tool) {
   add(out.diagnostics, Severity::error, "command-line-no-connection-string", "",
-      fmt::format("This {} command line has no connection string to read.", tool), 0,
+      fmt::format(FMT_COMPILE("This {} command line has no connection string to read."), tool), 0,
       static_cast<long>(text.size()));
 }
 

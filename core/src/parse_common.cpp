@@ -1,5 +1,5 @@
 // Small helpers shared by the format parsers: keyword table, percent-decoding.
-#include <fmt/format.h>
+#include <fmt/compile.h>
 
 #include <algorithm>
 #include <array>
@@ -144,8 +144,8 @@ long decode_into(std::string_view in, long offset, bool plus_is_space, char* out
     if (hi < 0 || lo < 0) {
       const std::size_t len = std::min<std::size_t>(3, in.size() - i);
       add(diagnostics, Severity::error, "percent-encoding-invalid", "",
-          fmt::format("\"{}\" is not a valid percent-encoded byte: '%' must be followed by two hex digits. "
-                      "Write a literal % as %25.",
+          fmt::format(FMT_COMPILE("\"{}\" is not a valid percent-encoded byte: '%' must be followed by two hex digits. "
+                      "Write a literal % as %25."),
                       in.substr(i, len)),
           offset + static_cast<long>(i), static_cast<long>(len));
       return -1;

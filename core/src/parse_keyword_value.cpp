@@ -2,7 +2,7 @@
 // libpq's conninfo_parse: white space separates pairs, white space may surround
 // '=', a value may be single-quoted, and a backslash takes the next character
 // literally (quoted or not).
-#include <fmt/format.h>
+#include <fmt/compile.h>
 
 #include <cstring>
 
@@ -23,8 +23,8 @@ void parse_keyword_value(std::string_view s, RawParse& out) {
     while (p < s.size() && is_space(s[p])) ++p;
     if (p >= s.size() || s[p] != '=') {
       add(out.diagnostics, Severity::error, "keyword-missing-equals", "",
-          fmt::format("\"{}\" is not followed by '=': a keyword/value string is key=value pairs separated by "
-                      "spaces.",
+          fmt::format(FMT_COMPILE("\"{}\" is not followed by '=': a keyword/value string is key=value pairs separated by "
+                      "spaces."),
                       key),
           at(key_start), at(key.size()));
       return;
@@ -63,8 +63,8 @@ void parse_keyword_value(std::string_view s, RawParse& out) {
     if (quoted) {
       if (p >= s.size()) {
         add(out.diagnostics, Severity::error, "unterminated-quote", "",
-            fmt::format("The quoted value of \"{}\" has no closing quote. Inside quotes, write \\' for a quote "
-                        "and \\\\ for a backslash.",
+            fmt::format(FMT_COMPILE("The quoted value of \"{}\" has no closing quote. Inside quotes, write \\' for a quote "
+                        "and \\\\ for a backslash."),
                         key),
             at(value_start), at(s.size() - value_start));
         return;
@@ -75,8 +75,8 @@ void parse_keyword_value(std::string_view s, RawParse& out) {
     const bool known = find_libpq_keyword(key, keyword);
     if (!known) {
       add(out.diagnostics, Severity::warning, "parameter-unknown", "",
-          fmt::format("\"{}\" is not a libpq keyword: libpq-based drivers reject the string, while pgx sends it "
-                      "to the server as a session setting. It is kept as an extra parameter.",
+          fmt::format(FMT_COMPILE("\"{}\" is not a libpq keyword: libpq-based drivers reject the string, while pgx sends it "
+                      "to the server as a session setting. It is kept as an extra parameter."),
                       key),
           at(key_start), at(key.size()));
     }

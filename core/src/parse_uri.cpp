@@ -1,7 +1,7 @@
 // URIs: postgresql:// and postgres:// (libpq's grammar), cockroachdb:// and
 // SQLAlchemy's scheme+dialect:// (the same grammar), and jdbc:postgresql://
 // (pgJDBC: user and password in the query, '+' decoded as a space).
-#include <fmt/format.h>
+#include <fmt/compile.h>
 
 #include <algorithm>
 #include <cstring>
@@ -103,10 +103,10 @@ class UriParser {
     if (last_at != scan) {
       const bool in_password = colon != std::string_view::npos && p_ + colon < scan;
       add(out_.diagnostics, Severity::error, "password-raw-at", in_password ? "password" : "username",
-          fmt::format("The {} contains a raw '@'. libpq (psycopg2, ruby-pg, ActiveRecord) ends the user "
+          fmt::format(FMT_COMPILE("The {} contains a raw '@'. libpq (psycopg2, ruby-pg, ActiveRecord) ends the user "
                       "name and password at the first '@' and would connect to the wrong host; "
                       "node-postgres and Go use the last one. Percent-encode it as %40. It is read here "
-                      "up to the last '@'.",
+                      "up to the last '@'."),
                       in_password ? "password" : "user name"),
           at(scan), 1);
     }
@@ -203,7 +203,7 @@ class UriParser {
       p_ = close + 1;
       if (p_ < s_.size() && !ends_host(s_[p_])) {
         add(out_.diagnostics, Severity::error, "uri-syntax", "host",
-            fmt::format("Unexpected '{}' after the IPv6 address: expected ':' and a port, '/', '?' or ','.",
+            fmt::format(FMT_COMPILE("Unexpected '{}' after the IPv6 address: expected ':' and a port, '/', '?' or ','."),
                         s_[p_]),
             at(p_), 1);
         return false;
@@ -355,7 +355,7 @@ class UriParser {
         return;
       }
       add(out_.diagnostics, Severity::error, "query-missing-equals", "",
-          fmt::format("The query parameter \"{}\" has no '=': write key=value.", segment), at(offset),
+          fmt::format(FMT_COMPILE("The query parameter \"{}\" has no '=': write key=value."), segment), at(offset),
           at(segment.size()));
       return;
     }
@@ -376,14 +376,14 @@ class UriParser {
       add(out_.diagnostics, Severity::error, "query-unencoded-equals", key == "options" ? "routingId" : "",
           cluster ? "libpq (psycopg2, ruby-pg, ActiveRecord) rejects the raw '=' in options=--cluster=...: "
                     "write options=--cluster%3D<routing-id>. The value is read here anyway."
-                  : fmt::format("libpq rejects a second raw '=' in the value of \"{}\"; write it as %3D.", key),
+                  : fmt::format(FMT_COMPILE("libpq rejects a second raw '=' in the value of \"{}\"; write it as %3D."), key),
           at(value_offset + second_eq), 1);
     }
     const std::size_t plus = marks.plus;
     if (plus != std::string_view::npos && !jdbc_) {
       add(out_.diagnostics, Severity::warning, "query-plus-ambiguous", "",
-          fmt::format("The raw '+' in \"{}\" is kept by libpq and pgx, but pgJDBC and Go's net/url (lib/pq) "
-                      "read it as a space. Write %2B for a plus sign or %20 for a space.",
+          fmt::format(FMT_COMPILE("The raw '+' in \"{}\" is kept by libpq and pgx, but pgJDBC and Go's net/url (lib/pq) "
+                      "read it as a space. Write %2B for a plus sign or %20 for a space."),
                       key),
           at(value_offset + plus), 1, {"pq", "gorm", "jdbc", "hibernate"});
     }
@@ -400,9 +400,9 @@ class UriParser {
     const bool known = find_libpq_keyword(key, keyword) || jdbc_;
     if (!known) {
       add(out_.diagnostics, Severity::warning, "parameter-unknown", "",
-          fmt::format("\"{}\" is not a libpq parameter: libpq-based drivers (psycopg2, ruby-pg, ActiveRecord) "
+          fmt::format(FMT_COMPILE("\"{}\" is not a libpq parameter: libpq-based drivers (psycopg2, ruby-pg, ActiveRecord) "
                       "reject the URL, while pgx and node-postgres send it to the server as a session setting. "
-                      "It is kept as an extra parameter.",
+                      "It is kept as an extra parameter."),
                       key),
           at(key_offset), at(key_raw.size()));
     }
