@@ -25,5 +25,6 @@ for module in "$ROOT"/wasm/*.js; do
     *) cp "$module" "$OUT/crdb-connect/wasm/" ;;
   esac
 done
-cp "$ROOT"/dist/crdb-connect-wasm.mjs "$ROOT"/dist/crdb-connect-wasm.wasm "$OUT/crdb-connect/dist/"
+# The full module is fetched only when someone pastes a string to parse.
+cp "$ROOT"/dist/crdb-connect-{wasm,full}.{mjs,wasm} "$OUT/crdb-connect/dist/"
 log "page assembled in dist/web ($(du -sk "$OUT" | cut -f1) KiB)"

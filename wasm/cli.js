@@ -28,7 +28,7 @@ function stripOneLineEnding(text) {
 }
 
 async function main(args) {
-  const module = await loadModule();
+  const module = await loadModule('full');
   if (args.some((arg) => arg.includes('\0'))) {  // argv cannot hold a NUL; guard the wire format anyway
     process.stderr.write('crdb-connect: an argument contains a NUL character\n');
     return EXIT_USAGE;

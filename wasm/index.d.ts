@@ -190,23 +190,47 @@ export interface DriverInfo {
   envVar: string;
 }
 
+/**
+ * What createGenerator() gives. generate() runs in the small generate module;
+ * parse(), generateJson() and generateText() load the full module on first use,
+ * so they return promises (rejected with a TypeError on input of the wrong type).
+ */
 export interface Generator {
+  /** Validates params and renders every requested driver's output. Throws TypeError on input of the wrong type. */
+  generate(params: GenerateParams): GenerateResult;
+  /** The result as the exact JSON text the native CLI prints with --json. */
+  generateJson(params: GenerateParams): Promise<string>;
+  /** The result as readable text, exactly as the CLI prints it. */
+  generateText(params: GenerateParams): Promise<string>;
+  /** Reads a connection string back into params. */
+  parse(text: string): Promise<ParseResult>;
+  readonly drivers: readonly Readonly<DriverInfo>[];
+  readonly version: string;
+  /** Wasm memory figures of the generate module, for leak checks. */
+  memoryStats(): { heapTop: number; memoryBytes: number };
+}
+
+/** What createFullGenerator() gives: the same methods, all synchronous. */
+export interface FullGenerator {
   /** Validates params and renders every requested driver's output. Throws TypeError on input of the wrong type. */
   generate(params: GenerateParams): GenerateResult;
   /** The result as the exact JSON text the native CLI prints with --json. */
   generateJson(params: GenerateParams): string;
   /** The result as readable text, exactly as the CLI prints it. */
   generateText(params: GenerateParams): string;
-  /** Reads a connection string back into params. */
+  /** Reads a connection string back into params. Throws TypeError when text is not a string. */
   parse(text: string): ParseResult;
   readonly drivers: readonly Readonly<DriverInfo>[];
   readonly version: string;
-  /** Wasm memory figures, for leak checks. */
+  /** Wasm memory figures of the full module, for leak checks. */
   memoryStats(): { heapTop: number; memoryBytes: number };
 }
 
 /** Longest string (in UTF-16 code units) generate() and parse() accept before throwing a TypeError. */
 export declare const MAX_INPUT_LENGTH: number;
 
-/** Loads the module once; later calls return the same promise. */
+/** Loads the generate module once; later calls return the same promise. */
 export declare function createGenerator(): Promise<Generator>;
+
+/** Loads the full module (parser, JSON and text output) once; later calls return the same promise. */
+export declare function createFullGenerator(): Promise<FullGenerator>;

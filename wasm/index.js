@@ -1,6 +1,11 @@
 // crdb-connect for JavaScript: a thin layer over the C++ core compiled to
 // WebAssembly. Every call crosses into wasm once and comes back as one buffer,
 // decoded here once; JS never sees an Embind handle.
+//
+// createGenerator() loads only the generate module; the parser and the JSON and
+// text formatters are in the larger full module, loaded the first time one of
+// them is used (or by createParser()), so a page that only generates never
+// downloads them.
 import { loadModule } from './loader.js';
 
 // Field names of the core's ConnectionParams, plus the generator's own option.
@@ -87,54 +92,75 @@ function toWire(params, defaults) {
 // JSON.parse(to_json(result)) gives: same fields, same order.
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
-function readTape(module, viewAddress) {
+// A cursor over one tape: `ints` holds counts, flags and string lengths (in
+// UTF-16 code units), `text` every string, decoded once and sliced in order.
+function tapeReader(module, viewAddress) {
   const u32 = module.HEAPU32;  // re-read each call: memory growth replaces the view
-  let view = viewAddress >>> 2;
+  const view = viewAddress >>> 2;
   let i = u32[view] >>> 2;
   const charsStart = u32[view + 2];
   const text = decoder.decode(module.HEAPU8.subarray(charsStart, charsStart + u32[view + 3]));
   let at = 0;
-  const str = () => text.slice(at, (at += u32[i++]));
-  const strs = () => { const n = u32[i++]; const out = new Array(n); for (let k = 0; k < n; k++) out[k] = str(); return out; };
-  const setup = () => {
-    const n = u32[i++]; const out = new Array(n);
-    for (let k = 0; k < n; k++) out[k] = { id: str(), title: str(), command: str(), note: str() };
-    return out;
+  const r = {
+    int: () => u32[i++],
+    flag: () => u32[i++] === 1,
+    str: () => text.slice(at, (at += u32[i++])),
+    list(item) { const n = u32[i++]; const out = new Array(n); for (let k = 0; k < n; k++) out[k] = item(); return out; },
+    strs: () => r.list(r.str),
+    pairs: (a, b) => r.list(() => ({ [a]: r.str(), [b]: r.str() })),
+    setup: () => r.list(() => ({ id: r.str(), title: r.str(), command: r.str(), note: r.str() })),
+    diagnostics: () => r.list(() => {
+      const d = { code: r.str(), field: r.str(), severity: r.str(), message: r.str(), drivers: r.strs() };
+      if (r.flag()) { d.offset = r.int(); d.length = r.int(); }
+      return d;
+    }),
   };
-  const pairs = (a, b) => {
-    const n = u32[i++]; const out = new Array(n);
-    for (let k = 0; k < n; k++) out[k] = { [a]: str(), [b]: str() };
-    return out;
-  };
-  const ok = u32[i++] === 1;
-  const diagnostics = new Array(u32[i++]);
-  for (let k = 0; k < diagnostics.length; k++) {
-    const d = { code: str(), field: str(), severity: str(), message: str(), drivers: strs() };
-    if (u32[i++] === 1) { d.offset = u32[i++]; d.length = u32[i++]; }
-    diagnostics[k] = d;
-  }
-  const outputs = new Array(u32[i++]);
-  for (let k = 0; k < outputs.length; k++) {
-    outputs[k] = {
-      driver: str(), name: str(), language: str(), ok: u32[i++] === 1, connectionString: str(),
-      env: pairs('name', 'value'), install: str(), snippet: str(), snippetFile: str(),
-      snippetLanguage: str(), docsUrl: str(), notes: strs(), variants: pairs('label', 'value'),
-      setup: setup(),
-    };
-  }
-  return { ok, diagnostics, outputs, setup: setup() };
+  return r;
 }
 
+// generate()'s tape (see wasm/tape.cpp), as JSON.parse(to_json(result)) gives it.
+function readGenerateTape(module, viewAddress) {
+  const r = tapeReader(module, viewAddress);
+  const ok = r.flag();
+  const diagnostics = r.diagnostics();
+  const outputs = r.list(() => ({
+    driver: r.str(), name: r.str(), language: r.str(), ok: r.flag(), connectionString: r.str(),
+    env: r.pairs('name', 'value'), install: r.str(), snippet: r.str(), snippetFile: r.str(),
+    snippetLanguage: r.str(), docsUrl: r.str(), notes: r.strs(), variants: r.pairs('label', 'value'),
+    setup: r.setup(),
+  }));
+  return { ok, diagnostics, outputs, setup: r.setup() };
+}
+
+// parse()'s tape, as JSON.parse(to_json(result)) gives it.
+function readParseTape(module, viewAddress) {
+  const r = tapeReader(module, viewAddress);
+  return {
+    ok: r.flag(), format: r.str(), wrapper: r.str(), deployment: r.str(), deploymentReason: r.str(),
+    params: {
+      deployment: r.str(), username: r.str(), password: r.str(), host: r.str(), port: r.str(),
+      database: r.str(), routingId: r.str(), rootCert: r.str(), clientCert: r.str(), clientKey: r.str(),
+    },
+    extraParams: r.pairs('name', 'value'), extraHosts: r.strs(), settings: r.pairs('name', 'value'),
+    diagnostics: r.diagnostics(),
+  };
+}
+
+const memoryStats = (module) => ({ heapTop: module.heapTop(), memoryBytes: module.HEAPU8.buffer.byteLength });
+
+// The generator's methods over one module, all synchronous. The generate
+// module has no parser or formatters; createGenerator() swaps those methods
+// for asynchronous ones that load the full module on first use.
 function makeGenerator(module) {
   const defaults = Object.freeze(module.defaultParams());
   const drivers = JSON.parse(module.driversJson());
   drivers.forEach(Object.freeze);
   Object.freeze(drivers);
-  return Object.freeze({
+  return {
     /** Validates params and renders every requested driver's output. */
     generate(params) {
       const [wire, ids] = toWire(params, defaults);
-      return readTape(module, module.generateTape(wire, ids));
+      return readGenerateTape(module, module.generateTape(wire, ids));
     },
     /** The result as the exact JSON text of the native CLI's --json. */
     generateJson(params) {
@@ -148,21 +174,53 @@ function makeGenerator(module) {
     },
     /** Reads a connection string back into params, with diagnostics. */
     parse(text) {
-      return JSON.parse(module.parseJson(checkString(text, 'parse(text): text')));
+      return readParseTape(module, module.parseTape(checkString(text, 'parse(text): text')));
     },
     drivers,
     version: module.version(),
-    /** Wasm memory figures, for leak checks. */
-    memoryStats() {
-      return { heapTop: module.heapTop(), memoryBytes: module.HEAPU8.buffer.byteLength };
-    },
+    /** Wasm memory figures of this module, for leak checks. */
+    memoryStats: () => memoryStats(module),
+    checkParams: (params) => toWire(params, defaults),
+  };
+}
+
+let fullGeneratorPromise;
+
+/**
+ * Loads the full module once (later calls return the same promise): a
+ * generator whose parse(), generateJson() and generateText() are synchronous,
+ * for code that calls them many times.
+ */
+export function createFullGenerator() {
+  fullGeneratorPromise ??= loadModule('full').then((module) => {
+    const { checkParams, ...generator } = makeGenerator(module);
+    return Object.freeze(generator);
+  });
+  return fullGeneratorPromise;
+}
+
+// What createGenerator() gives: generate() from the generate module (40% of
+// the full one, and all a page that only generates downloads); parse(),
+// generateJson() and generateText() load the full module the first time.
+function makeLeanGenerator(module) {
+  const { checkParams, ...generator } = makeGenerator(module);
+  // Bad input rejects at once, before anything is downloaded.
+  const later = (name, check) => async (arg) => {
+    check(arg);
+    return (await createFullGenerator())[name](arg);
+  };
+  return Object.freeze({
+    ...generator,
+    generateJson: later('generateJson', checkParams),
+    generateText: later('generateText', checkParams),
+    parse: later('parse', (text) => checkString(text, 'parse(text): text')),
   });
 }
 
 let generatorPromise;
 
-/** Loads the module once; every later call returns the same promise. */
+/** Loads the generate module once; every later call returns the same promise. */
 export function createGenerator() {
-  generatorPromise ??= loadModule().then(makeGenerator);
+  generatorPromise ??= loadModule().then(makeLeanGenerator);
   return generatorPromise;
 }

@@ -1,14 +1,26 @@
-// Loads the Embind module once per call. Shared by the API (index.js) and the
-// CLI (cli.js); users import index.js.
-import createCrdbConnectModule from '../dist/crdb-connect-wasm.mjs';
+// Loads one of the package's two Embind modules (see wasm/build.sh): 'wasm',
+// the generate module, or 'full', which adds the parser, the JSON and text
+// output and the CLI. Shared by the API (index.js) and the CLI (cli.js); users
+// import index.js.
+//
+// The generate module's glue is imported statically, so a page fetches it in
+// parallel with this file; the full module's glue only when first needed.
+import createGenerateModule from '../dist/crdb-connect-wasm.mjs';
 
-const wasmUrl = new URL('../dist/crdb-connect-wasm.wasm', import.meta.url);
+const factories = {
+  wasm: async () => createGenerateModule,
+  full: async () => (await import('../dist/crdb-connect-full.mjs')).default,
+};
+const wasmUrls = {
+  wasm: new URL('../dist/crdb-connect-wasm.wasm', import.meta.url),
+  full: new URL('../dist/crdb-connect-full.wasm', import.meta.url),
+};
 
 const isNode = typeof process === 'object' && process !== null && typeof process.versions?.node === 'string';
 
 // Node reads the .wasm beside this file (fetch cannot read file: URLs there);
 // browsers stream it from the same relative URL.
-async function instantiate(imports) {
+async function instantiate(wasmUrl, imports) {
   if (isNode && wasmUrl.protocol === 'file:') {
     const { readFile } = await import('node:fs/promises');
     return WebAssembly.instantiate(await readFile(wasmUrl), imports);
@@ -22,11 +34,12 @@ async function instantiate(imports) {
   return WebAssembly.instantiate(await response.arrayBuffer(), imports);
 }
 
-export function loadModule() {
+export async function loadModule(name = 'wasm') {
+  const createModule = await factories[name]();
   let failure;
-  const module = createCrdbConnectModule({
+  const module = createModule({
     instantiateWasm(imports, receiveInstance) {
-      instantiate(imports).then(
+      instantiate(wasmUrls[name], imports).then(
         ({ instance, module: compiled }) => receiveInstance(instance, compiled),
         (error) => { failure = error; });
       return {};  // exports arrive through receiveInstance
@@ -42,4 +55,3 @@ export function loadModule() {
     module.then(() => clearInterval(poll), () => clearInterval(poll));
   });
 }
-

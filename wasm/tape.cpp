@@ -96,20 +96,53 @@ void Tape::output(const Output& o) {
   setup(o.setup);
 }
 
-const TapeView& Tape::write(const GenerateResult& result) {
-  ints_.clear();
-  chars_.clear();
-  number(result.ok ? 1 : 0);
-  number(static_cast<std::uint32_t>(result.diagnostics.size()));
-  for (const auto& d : result.diagnostics) diagnostic(d);
-  number(static_cast<std::uint32_t>(result.outputs.size()));
-  for (const auto& o : result.outputs) output(o);
-  setup(result.setup);
+void Tape::pairs(const std::vector<std::pair<std::string, std::string>>& items) {
+  number(static_cast<std::uint32_t>(items.size()));
+  for (const auto& [name, value] : items) {
+    text(name);
+    text(value);
+  }
+}
+
+void Tape::diagnostics(const std::vector<Diagnostic>& items) {
+  number(static_cast<std::uint32_t>(items.size()));
+  for (const auto& d : items) diagnostic(d);
+}
+
+const TapeView& Tape::finish() {
   view_ = TapeView{static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(ints_.data())),
                    static_cast<std::uint32_t>(ints_.size()),
                    static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(chars_.data())),
                    static_cast<std::uint32_t>(chars_.size())};
   return view_;
+}
+
+const TapeView& Tape::write(const GenerateResult& result) {
+  ints_.clear();
+  chars_.clear();
+  number(result.ok ? 1 : 0);
+  diagnostics(result.diagnostics);
+  number(static_cast<std::uint32_t>(result.outputs.size()));
+  for (const auto& o : result.outputs) output(o);
+  setup(result.setup);
+  return finish();
+}
+
+const TapeView& Tape::write(const ParseResult& result) {
+  ints_.clear();
+  chars_.clear();
+  const ConnectionParams& p = result.params;
+  number(result.ok ? 1 : 0);
+  for (const std::string* s : {&result.format, &result.wrapper, &p.deployment, &result.deployment_reason,
+                               &p.deployment, &p.username, &p.password, &p.host, &p.port, &p.database,
+                               &p.routing_id, &p.root_cert, &p.client_cert, &p.client_key}) {
+    text(*s);
+  }
+  pairs(result.extra_params);
+  strings(result.extra_hosts);
+  pairs(result.settings);
+  diagnostics(result.diagnostics);
+  return finish();
 }
 
 }  // namespace crdb_connect::wasm

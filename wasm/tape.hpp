@@ -1,4 +1,4 @@
-// A GenerateResult flattened for one cheap crossing into JS: every string
+// A GenerateResult or ParseResult flattened for one cheap crossing into JS: every string
 // goes, in a fixed order, into one UTF-8 buffer that JS decodes once, and every
 // count, flag and string length (in UTF-16 code units, so JS can slice the
 // decoded text directly) goes into one uint32 array. Building JSON and
@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "crdb_connect/parse.hpp"
 #include "crdb_connect/types.hpp"
 
 namespace crdb_connect::wasm {
@@ -30,6 +31,8 @@ class Tape {
   // Replaces the tape's contents with `result`. The buffers keep their
   // capacity between calls, so repeated calls do not allocate once warm.
   const TapeView& write(const GenerateResult& result);
+  // The same for parse(): the fields of to_json(ParseResult), in its order.
+  const TapeView& write(const ParseResult& result);
 
  private:
   void number(std::uint32_t value) { ints_.push_back(value); }
@@ -38,6 +41,9 @@ class Tape {
   void diagnostic(const Diagnostic& d);
   void output(const Output& o);
   void setup(const std::vector<SetupStep>& steps);
+  void pairs(const std::vector<std::pair<std::string, std::string>>& items);
+  void diagnostics(const std::vector<Diagnostic>& items);
+  const TapeView& finish();
 
   std::vector<std::uint32_t> ints_;
   std::string chars_;

@@ -7,7 +7,7 @@
 // Everything lives in a shadow root with its own stylesheet, so the host
 // page's CSS neither leaks in nor is affected.
 import { el } from './dom.js';
-import { loadGenerator } from './engine.js';
+import { loadGenerator, preloadParser } from './engine.js';
 import { ConnectionForm, diagnosticItem } from './form.js';
 import { DriverFilter } from './filter.js';
 import { PasteBox } from './paste.js';
@@ -71,7 +71,7 @@ class CrdbConnectGenerator extends HTMLElement {
       onExample: () => this.fillExample(),
     });
     this.filter = new DriverFilter(this.drivers, () => this.refresh());
-    this.paste = new PasteBox((text) => generator.parse(text), (params) => this.fillFrom(params));
+    this.paste = new PasteBox((text) => generator.parse(text), (params) => this.fillFrom(params), preloadParser);
     this.summary = el('p', { class: 'summary', id: 'summary', role: 'status' });
     this.general = el('ul', { class: 'general-diagnostics' });
     this.announcer = el('p', { class: 'visually-hidden', 'aria-live': 'polite' });

@@ -4,7 +4,9 @@ import { el } from './dom.js';
 import { diagnosticItem } from './form.js';
 
 export class PasteBox {
-  constructor(parse, onParsed) {
+  // parse(text) returns a promise: the parser is in the package's full module,
+  // which the page fetches only when this box is first opened (prepare()).
+  constructor(parse, onParsed, prepare = () => {}) {
     this.text = el('textarea', {
       id: 'paste-text', rows: '3', spellcheck: 'false', autocomplete: 'off', autocapitalize: 'off',
       'aria-describedby': 'paste-hint paste-result',
@@ -20,18 +22,21 @@ export class PasteBox {
       el('p', {}, [button]),
       this.result,
     ]);
+    this.node.addEventListener('toggle', () => { if (this.node.open) prepare(); });
   }
 
-  fill(parse, onParsed) {
+  async fill(parse, onParsed) {
     const text = this.text.value;
     if (!text.trim()) {
       this.result.replaceChildren(el('p', { text: 'Paste a connection string first.' }));
       return;
     }
-    const parsed = parse(text);
-    if (parsed.diagnostics.some((d) => d.code === 'parse-unavailable')) {
+    let parsed;
+    try {
+      parsed = await parse(text);
+    } catch {
       this.result.replaceChildren(el('p', {
-        text: 'The connection-string parser is not available in this build yet, so the form cannot be filled from a string. Please type the values instead.',
+        text: 'The connection-string reader could not be loaded, so the form cannot be filled from a string. Please type the values instead.',
       }));
       return;
     }

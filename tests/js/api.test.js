@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { createGenerator } from '../../wasm/index.js';
+import { createGenerator, createFullGenerator } from '../../wasm/index.js';
 import { goldenCases, paramsToArgs, runNative } from './helpers.js';
 
 const g = await createGenerator();
@@ -28,12 +28,12 @@ for (const c of cases) {
     }
   });
 
-  test(`generate() equals the native CLI's --json: ${c.name}`, () => {
+  test(`generate() equals the native CLI's --json: ${c.name}`, async () => {
     const native = runNative(['generate', '--json', ...paramsToArgs(c.params)]);
     assert.equal(native.stderr, '');
     const parsed = JSON.parse(native.stdout);
     assert.deepEqual(g.generate(c.params), parsed);
-    assert.equal(g.generateJson(c.params) + '\n', native.stdout);
+    assert.equal(await g.generateJson(c.params) + '\n', native.stdout);
     assert.equal(native.status, parsed.ok ? 0 : 1);
   });
 }
@@ -55,10 +55,10 @@ const edgeCases = {
 };
 
 for (const [name, params] of Object.entries(edgeCases)) {
-  test(`generate() equals the native CLI's --json: ${name}`, () => {
+  test(`generate() equals the native CLI's --json: ${name}`, async () => {
     const native = runNative(['generate', '--json', ...paramsToArgs(params)]);
     assert.deepEqual(g.generate(params), JSON.parse(native.stdout));
-    assert.equal(g.generateJson(params) + '\n', native.stdout);
+    assert.equal(await g.generateJson(params) + '\n', native.stdout);
   });
 }
 
@@ -89,14 +89,25 @@ test('createGenerator() returns the same promise and generator every time', asyn
   assert.equal(await again, g);
 });
 
-test('generateText() is the native CLI text output', () => {
+test('generateText() is the native CLI text output', async () => {
   const params = cases[0]?.params ?? {};
-  assert.equal(g.generateText(params), runNative(['generate', ...paramsToArgs(params)]).stdout);
+  assert.equal(await g.generateText(params), runNative(['generate', ...paramsToArgs(params)]).stdout);
 });
 
-test('parse() equals the native CLI parse --json', () => {
-  for (const text of ['postgresql://maxroach@localhost:26257/defaultdb', 'host=h port=x', 'jdbc:postgresql://h/db?user=u', '']) {
-    assert.deepEqual(g.parse(text), JSON.parse(runNative(['parse', '--json', text]).stdout), text);
+test('parse() equals the native CLI parse --json', async () => {
+  const parser = await createFullGenerator();
+  const texts = ['postgresql://maxroach@localhost:26257/defaultdb', 'host=h port=x', 'jdbc:postgresql://h/db?user=u', '',
+    'postgresql://a@h1,h2:26257/d?sslmode=nope&options=--cluster%3Dx-1&foo=bar&foo=baz', 'psql "postgresql://ü:%zz@[::1]/d',
+    'DATABASE_URL="postgres://u:p+q@h/db?sslrootcert=C:\\certs\\ca.crt"'];
+  for (const text of texts) {
+    const native = JSON.parse(runNative(['parse', '--json', text]).stdout);
+    assert.deepEqual(parser.parse(text), native, text);
+    assert.deepEqual(await g.parse(text), native, text);
   }
-  assert.equal(g.parse('postgresql://root@localhost:26257/bank').params.username, 'root');
+  assert.equal((await g.parse('postgresql://root@localhost:26257/bank')).params.username, 'root');
+});
+
+test('createFullGenerator() loads the full module once and reuses it', async () => {
+  assert.equal(await createFullGenerator(), await createFullGenerator());
+  assert.equal(createGenerator(), createGenerator());
 });

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { createGenerator, MAX_INPUT_LENGTH } from '../../wasm/index.js';
+import { createGenerator, createFullGenerator, MAX_INPUT_LENGTH } from '../../wasm/index.js';
 
 const g = await createGenerator();
 const good = { deployment: 'self-hosted', username: 'root', host: 'localhost' };
@@ -40,10 +40,13 @@ for (const [name, [params, message]] of Object.entries(typeErrors)) {
   });
 }
 
-test('parse() throws a TypeError for a non-string, and keeps working', () => {
+test('parse() rejects or throws a TypeError for a non-string, and keeps working', async () => {
+  const parser = await createFullGenerator();
   for (const value of [undefined, null, 42, {}, ['x']]) {
-    assert.throws(() => g.parse(value), TypeError);
+    await assert.rejects(g.parse(value), TypeError);
+    assert.throws(() => parser.parse(value), TypeError);
   }
+  assert.equal(parser.parse('postgresql://u@h/d').params.host, 'h');
   stillWorks();
 });
 

@@ -3,9 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { createGenerator } from '../../wasm/index.js';
+import { createGenerator, createFullGenerator } from '../../wasm/index.js';
 
 const g = await createGenerator();
+const parser = await createFullGenerator();
 
 test('100,000 generate() calls leave the wasm heap where it was', () => {
   const inputs = [
@@ -27,7 +28,18 @@ test('heap does not grow across type errors either', () => {
   const before = g.memoryStats();
   for (let i = 0; i < 10_000; i++) {
     try { g.generate({ port: 1 }); } catch { /* expected */ }
-    g.parse('postgresql://x@y/z');
   }
   assert.deepEqual(g.memoryStats(), before);
+});
+
+test('100,000 parse() calls leave the full module heap where it was', () => {
+  const inputs = ['postgresql://x@y/z', 'host=h port=x user=\'a b', 'jdbc:postgresql://[::1]/d?user=u&password=p+q',
+    'psql "postgres://u:%zz@h1,h2/d?options=--cluster%3Dx-1&sslmode=nope', '\u0000\uFFFD'];
+  for (let i = 0; i < 300; i++) parser.parse(inputs[i % inputs.length]);
+  const before = parser.memoryStats();
+  for (let i = 0; i < 100_000; i++) {
+    parser.parse(inputs[i % inputs.length]);
+    try { parser.parse(i); } catch { /* a TypeError, checked in bad-input */ }
+  }
+  assert.deepEqual(parser.memoryStats(), before);
 });

@@ -21,7 +21,8 @@ test('npm pack ships only what users need, and installs offline into an empty fo
   const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work],
     { cwd: ROOT, env: npmEnv, encoding: 'utf8' }));
   const files = packed[0].files.map((f) => f.path).sort();
-  assert.deepEqual(files, ['README.md', 'dist/crdb-connect-wasm.mjs', 'dist/crdb-connect-wasm.wasm', 'package.json',
+  assert.deepEqual(files, ['README.md', 'dist/crdb-connect-full.mjs', 'dist/crdb-connect-full.wasm',
+    'dist/crdb-connect-wasm.mjs', 'dist/crdb-connect-wasm.wasm', 'package.json',
     'wasm/cli.js', 'wasm/index.d.ts', 'wasm/index.js', 'wasm/loader.js']);
   execFileSync('mkdir', ['-p', app]);
   writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
@@ -36,12 +37,14 @@ test('the installed package works through import', () => {
     import { createGenerator } from 'crdb-connect';
     const g = await createGenerator();
     const r = g.generate({ deployment: 'self-hosted', username: 'root', host: 'localhost', drivers: ['pgx'] });
-    console.log(JSON.stringify({ n: g.drivers.length, driver: r.outputs[0].driver, url: r.outputs[0].connectionString }));
+    const parsed = await g.parse(r.outputs[0].connectionString);
+    console.log(JSON.stringify({ n: g.drivers.length, driver: r.outputs[0].driver, url: r.outputs[0].connectionString, host: parsed.params.host }));
   `);
   const out = JSON.parse(execFileSync(process.execPath, ['use.mjs'], { cwd: app, encoding: 'utf8' }));
   assert.equal(out.n, 13);
   assert.equal(out.driver, 'pgx');
   assert.match(out.url, /^postgresql:\/\/root@localhost:26257\//);
+  assert.equal(out.host, 'localhost', 'parse() loads the full module from the installed package');
 });
 
 test('the installed package works through npx crdb-connect, like the native CLI', () => {
@@ -74,7 +77,8 @@ test('the installed package works in Chromium from the same files', { skip: !exi
       const t0 = performance.now();
       const g = await createGenerator();
       const r = g.generate({ deployment: 'dedicated', username: 'maxroach', password: 'p', host: 'h.cockroachlabs.cloud' });
-      window.result = { ms: performance.now() - t0, n: r.outputs.length, ok: r.ok, first: r.outputs[0].connectionString };
+      const parsed = await g.parse(r.outputs[0].connectionString);
+      window.result = { ms: performance.now() - t0, n: r.outputs.length, ok: r.ok, first: r.outputs[0].connectionString, host: parsed.params.host };
     </script>`);
   const server = await serve(app);
   const browser = await chromium.launch({
@@ -91,6 +95,7 @@ test('the installed package works in Chromium from the same files', { skip: !exi
     assert.deepEqual(errors, []);
     assert.equal(result.n, 13);
     assert.match(result.first, /^postgresql:\/\/maxroach:p@h\.cockroachlabs\.cloud:26257\//);
+    assert.equal(result.host, 'h.cockroachlabs.cloud', 'parse() loads the full module in the browser');
   } finally {
     await browser.close();
     server.close();

@@ -196,19 +196,19 @@ test('the password field is masked and can be shown', async ({ page }) => {
   await expect(password).toHaveAttribute('type', 'password');
 });
 
-test('the paste box fills the form with parse(), or says the parser is not there yet', async ({ page }) => {
+test('the paste box loads the parser only when opened, and fills the form with parse()', async ({ page }) => {
+  const requested = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
   await openPage(page);
   const root = generatorElement(page);
   const g = await generatorPromise;
   const text = 'postgresql://maxroach:s%40cret@free-tier.gcp-us-central1.cockroachlabs.cloud:26257/bank?sslmode=verify-full&options=--cluster%3Dfunky-skunk-123';
-  const parsed = g.parse(text);
+  const parsed = await g.parse(text);
+  expect(requested.filter((p) => p.includes('crdb-connect-full'))).toEqual([]);
   await root.getByText('Paste a connection string').click();
+  await expect.poll(() => requested.some((p) => p.endsWith('/crdb-connect-full.wasm'))).toBe(true);
   await root.getByLabel('Connection string', { exact: true }).fill(text);
   await root.getByRole('button', { name: 'Fill the form from this string' }).click();
-  if (parsed.diagnostics.some((d) => d.code === 'parse-unavailable')) {
-    await expect(root.locator('.paste-result')).toContainText('not available');
-    return;
-  }
   await expect(root.getByLabel(parsed.params.deployment === 'serverless' ? 'Serverless' : parsed.params.deployment === 'dedicated' ? 'Dedicated' : 'Self-hosted', { exact: true })).toBeChecked();
   for (const name of ['username', 'host', 'database', 'routingId', 'password']) {
     if (parsed.params[name] !== undefined) await expect(field(root, name)).toHaveValue(parsed.params[name]);
