@@ -17,9 +17,28 @@ namespace {
 
 using namespace crdb_connect;
 
-// parse() for the JS API, as a tape (see generate_tape in bindings.cpp).
-std::uint32_t parse_tape(const std::string& text) {
+// parse() for the JS API. The text does not cross as an Embind std::string
+// (a JS loop encoding it into a fresh allocation on every call): JS encodes it
+// with TextEncoder.encodeInto straight into this buffer, which keeps its size
+// between calls, and passes only the length. The result comes back as a tape
+// (see generate_tape in bindings.cpp).
+std::string& parse_input() {
+  static std::string input;
+  return input;
+}
+
+// Makes the buffer hold at least `capacity` bytes and returns its address,
+// valid until the next call of this function.
+std::uint32_t parse_input_buffer(std::uint32_t capacity) {
+  std::string& input = parse_input();
+  if (input.size() < capacity) input.resize(capacity);
+  return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(input.data()));
+}
+
+std::uint32_t parse_tape(std::uint32_t length) {
   static wasm::Tape tape;
+  const std::string& input = parse_input();
+  const std::string_view text(input.data(), length <= input.size() ? length : input.size());
   return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(&tape.write(parse(text))));
 }
 
@@ -98,6 +117,7 @@ EMSCRIPTEN_BINDINGS(crdb_connect_full) {
   emscripten::value_object<CliOutput>("CliOutput")
       .field("ok", &CliOutput::ok)
       .field("text", &CliOutput::text);
+  function("parseInputBuffer", &parse_input_buffer);
   function("parseTape", &parse_tape);
   function("generateJson", &generate_json);
   function("generateText", &generate_text);

@@ -36,17 +36,22 @@ mkdir -p "$OUT"
 #                     runtime error path would only drag in printf
 #  -fno-exceptions    the core never throws; fmt reports format errors by abort
 #  emmalloc           a much smaller allocator than dlmalloc; the core's
-#                     allocations are short-lived strings
+#                     allocations are short-lived strings (the full module,
+#                     built for speed, uses dlmalloc)
+#  -mbulk-memory      memcpy and memset become single memory.copy/fill
+#                     instructions instead of calls into a byte loop: ~7%
+#                     faster generate() (Chrome 75+, Firefox 79+, Safari 15+,
+#                     Node 14+)
 #  separate .wasm     smaller than base64 SINGLE_FILE; wasm/index.js loads it
 #                     relative to import.meta.url (no fetch of file:// in Node)
-build_module() {  # name, optimisation flags, sources...
-  local name="$1" opt="$2"
-  shift 2
+build_module() {  # name, optimisation flags, allocator, sources...
+  local name="$1" opt="$2" malloc="$3"
+  shift 3
   em++ -std=c++20 $opt -flto -fno-exceptions -fno-rtti -DEMSCRIPTEN_HAS_UNBOUND_TYPE_NAMES=0 -DFMT_HEADER_ONLY -DFMT_USE_FLOAT=0 -DFMT_USE_DOUBLE=0 -DFMT_USE_LONG_DOUBLE=0 -DFMT_USE_INT128=0 -DFMT_STATIC_THOUSANDS_SEPARATOR=\',\' '-DFMT_THROW(x)=__builtin_trap()' -DNDEBUG \
     -I"$ROOT/core/include" -I"$ROOT/core/src" -I"$ROOT/core/cli" -I"$FMT_DIR" \
     "$@" \
     --bind -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createCrdbConnectModule \
-    -sENVIRONMENT=web -sMALLOC=${CRDB_WASM_MALLOC:-emmalloc} -sALLOW_MEMORY_GROWTH=1 \
+    -sENVIRONMENT=web -sMALLOC=$malloc -sALLOW_MEMORY_GROWTH=1 \
     -sFILESYSTEM=0 -sINCOMING_MODULE_JS_API=instantiateWasm \
     -sDYNAMIC_EXECUTION=0 -sTEXTDECODER=2 \
     ${CRDB_WASM_EXTRA_FLAGS:-} \
@@ -62,8 +67,8 @@ build_module() {  # name, optimisation flags, sources...
 # libc++'s string members inlined (_LIBCPP_DISABLE_EXTERN_TEMPLATE) parse() runs
 # about 2.5x faster than at -Oz. The two links run side by side: each is one
 # single-threaded LTO step.
-build_module crdb-connect-wasm "${CRDB_WASM_OPT:--Oz}" "${sources[@]}" &
+build_module crdb-connect-wasm "${CRDB_WASM_OPT:--Oz -mbulk-memory}" "${CRDB_WASM_MALLOC:-emmalloc}" "${sources[@]}" &
 generate_build=$!
-build_module crdb-connect-full "${CRDB_WASM_FULL_OPT:--O2 -D_LIBCPP_DISABLE_EXTERN_TEMPLATE}" "${full_sources[@]}"
+build_module crdb-connect-full "${CRDB_WASM_FULL_OPT:--O2 -D_LIBCPP_DISABLE_EXTERN_TEMPLATE -mbulk-memory}" "${CRDB_WASM_FULL_MALLOC:-dlmalloc}" "${full_sources[@]}"
 wait "$generate_build"
 touch "$STAMP"

@@ -92,57 +92,115 @@ function toWire(params, defaults) {
 // JSON.parse(to_json(result)) gives: same fields, same order.
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
-// A cursor over one tape: `ints` holds counts, flags and string lengths (in
+// A cursor over one tape: `u32[i]` holds counts, flags and string lengths (in
 // UTF-16 code units), `text` every string, decoded once and sliced in order.
-function tapeReader(module, viewAddress) {
-  const u32 = module.HEAPU32;  // re-read each call: memory growth replaces the view
-  const view = viewAddress >>> 2;
-  let i = u32[view] >>> 2;
-  const charsStart = u32[view + 2];
-  const text = decoder.decode(module.HEAPU8.subarray(charsStart, charsStart + u32[view + 3]));
-  let at = 0;
-  const r = {
-    int: () => u32[i++],
-    flag: () => u32[i++] === 1,
-    str: () => text.slice(at, (at += u32[i++])),
-    list(item) { const n = u32[i++]; const out = new Array(n); for (let k = 0; k < n; k++) out[k] = item(); return out; },
-    strs: () => r.list(r.str),
-    pairs: (a, b) => r.list(() => ({ [a]: r.str(), [b]: r.str() })),
-    setup: () => r.list(() => ({ id: r.str(), title: r.str(), command: r.str(), note: r.str() })),
-    diagnostics: () => r.list(() => {
-      const d = { code: r.str(), field: r.str(), severity: r.str(), message: r.str(), drivers: r.strs() };
-      if (r.flag()) { d.offset = r.int(); d.length = r.int(); }
-      return d;
-    }),
-  };
-  return r;
+// A class with plain loops and fixed object shapes: this runs for every string
+// of every result, and per-call closures or computed keys cost more than the
+// decode itself for a parse()'s small result.
+class TapeReader {
+  constructor(module, viewAddress) {
+    const u32 = module.HEAPU32;  // re-read each call: memory growth replaces the view
+    const view = viewAddress >>> 2;
+    const charsStart = u32[view + 2];
+    this.u32 = u32;
+    this.i = u32[view] >>> 2;
+    this.text = decoder.decode(module.HEAPU8.subarray(charsStart, charsStart + u32[view + 3]));
+    this.at = 0;
+  }
+
+  int() { return this.u32[this.i++]; }
+
+  flag() { return this.u32[this.i++] === 1; }
+
+  str() {
+    const start = this.at;
+    this.at += this.u32[this.i++];
+    return this.text.slice(start, this.at);
+  }
+
+  strs() {
+    const out = new Array(this.int());
+    for (let k = 0; k < out.length; k++) out[k] = this.str();
+    return out;
+  }
+
+  namedValues() {
+    const out = new Array(this.int());
+    for (let k = 0; k < out.length; k++) out[k] = { name: this.str(), value: this.str() };
+    return out;
+  }
+
+  labelledValues() {
+    const out = new Array(this.int());
+    for (let k = 0; k < out.length; k++) out[k] = { label: this.str(), value: this.str() };
+    return out;
+  }
+
+  setup() {
+    const out = new Array(this.int());
+    for (let k = 0; k < out.length; k++) out[k] = { id: this.str(), title: this.str(), command: this.str(), note: this.str() };
+    return out;
+  }
+
+  diagnostics() {
+    const out = new Array(this.int());
+    for (let k = 0; k < out.length; k++) {
+      const d = { code: this.str(), field: this.str(), severity: this.str(), message: this.str(), drivers: this.strs() };
+      if (this.flag()) { d.offset = this.int(); d.length = this.int(); }
+      out[k] = d;
+    }
+    return out;
+  }
 }
 
 // generate()'s tape (see wasm/tape.cpp), as JSON.parse(to_json(result)) gives it.
 function readGenerateTape(module, viewAddress) {
-  const r = tapeReader(module, viewAddress);
+  const r = new TapeReader(module, viewAddress);
   const ok = r.flag();
   const diagnostics = r.diagnostics();
-  const outputs = r.list(() => ({
-    driver: r.str(), name: r.str(), language: r.str(), ok: r.flag(), connectionString: r.str(),
-    env: r.pairs('name', 'value'), install: r.str(), snippet: r.str(), snippetFile: r.str(),
-    snippetLanguage: r.str(), docsUrl: r.str(), notes: r.strs(), variants: r.pairs('label', 'value'),
-    setup: r.setup(),
-  }));
+  const outputs = new Array(r.int());
+  for (let k = 0; k < outputs.length; k++) {
+    outputs[k] = {
+      driver: r.str(), name: r.str(), language: r.str(), ok: r.flag(), connectionString: r.str(),
+      env: r.namedValues(), install: r.str(), snippet: r.str(), snippetFile: r.str(),
+      snippetLanguage: r.str(), docsUrl: r.str(), notes: r.strs(), variants: r.labelledValues(),
+      setup: r.setup(),
+    };
+  }
   return { ok, diagnostics, outputs, setup: r.setup() };
 }
 
 // parse()'s tape, as JSON.parse(to_json(result)) gives it.
 function readParseTape(module, viewAddress) {
-  const r = tapeReader(module, viewAddress);
+  const r = new TapeReader(module, viewAddress);
   return {
     ok: r.flag(), format: r.str(), wrapper: r.str(), deployment: r.str(), deploymentReason: r.str(),
     params: {
       deployment: r.str(), username: r.str(), password: r.str(), host: r.str(), port: r.str(),
       database: r.str(), routingId: r.str(), rootCert: r.str(), clientCert: r.str(), clientKey: r.str(),
     },
-    extraParams: r.pairs('name', 'value'), extraHosts: r.strs(), settings: r.pairs('name', 'value'),
+    extraParams: r.namedValues(), extraHosts: r.strs(), settings: r.namedValues(),
     diagnostics: r.diagnostics(),
+  };
+}
+
+// parse() hands the text over as UTF-8 written straight into the wasm heap
+// (see parse_input_buffer in wasm/bindings_full.cpp). Well-formed UTF-16 needs
+// at most three UTF-8 bytes per code unit.
+const encoder = new TextEncoder();
+
+function parseWithModule(module) {
+  let address = 0;
+  let capacity = 0;
+  return (text) => {
+    const checked = checkString(text, 'parse(text): text');
+    const needed = checked.length * 3;
+    if (needed > capacity) {
+      capacity = Math.max(needed, 256);
+      address = module.parseInputBuffer(capacity);
+    }
+    const { written } = encoder.encodeInto(checked, module.HEAPU8.subarray(address, address + capacity));
+    return readParseTape(module, module.parseTape(written));
   };
 }
 
@@ -173,9 +231,7 @@ function makeGenerator(module) {
       return module.generateText(wire, ids);
     },
     /** Reads a connection string back into params, with diagnostics. */
-    parse(text) {
-      return readParseTape(module, module.parseTape(checkString(text, 'parse(text): text')));
-    },
+    parse: module.parseTape ? parseWithModule(module) : undefined,
     drivers,
     version: module.version(),
     /** Wasm memory figures of this module, for leak checks. */

@@ -8,7 +8,9 @@
 // reads it back field by field; the tests compare the two on every golden case.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +38,8 @@ class Tape {
 
  private:
   void number(std::uint32_t value) { ints_.push_back(value); }
+  // Room for `extra` more bytes after the current end; returns the end.
+  char* reserve_chars(std::size_t extra);
   void text(std::string_view value);
   void strings(const std::vector<std::string>& values);
   void diagnostic(const Diagnostic& d);
@@ -46,7 +50,12 @@ class Tape {
   const TapeView& finish();
 
   std::vector<std::uint32_t> ints_;
-  std::string chars_;
+  // The UTF-8 buffer is managed by hand rather than as a std::string: text()
+  // copies most strings byte by byte straight into it, and std::string would
+  // zero every byte it grows by first.
+  std::unique_ptr<char[]> chars_;
+  std::size_t n_chars_ = 0;
+  std::size_t chars_capacity_ = 0;
   TapeView view_{};
 };
 

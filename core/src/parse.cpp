@@ -305,8 +305,13 @@ ParseResult parse(std::string_view text) {
   parsing::RawParse raw(store);
   // The raw settings' buffer is kept from one call to the next (per thread;
   // parse() never calls itself), so parsing string after string allocates
-  // nothing for it.
+  // nothing for it. The wasm build has one thread, and wasm-ld refuses
+  // thread-local storage next to bulk-memory instructions without threads.
+#if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
+  static std::vector<Setting> spare_settings;
+#else
   thread_local std::vector<Setting> spare_settings;
+#endif
   raw.settings.swap(spare_settings);
   raw.settings.clear();
   raw.settings.reserve(12);
