@@ -10,7 +10,7 @@ import { chromium } from '@playwright/test';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer } from './serve.mjs';
+import { spawn } from 'node:child_process';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WEB = resolve(ROOT, 'dist/web');
@@ -33,7 +33,23 @@ function percentile(values, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-const { server, url } = await startServer({ mounts: [{ prefix: '/', dir: WEB }] });
+// The server runs in its own process, as a real static host would: sharing
+// this process's event loop with Playwright's protocol traffic delayed its
+// responses by 100 ms and more during a load.
+function startServerProcess() {
+  const child = spawn(process.execPath, [resolve(ROOT, 'scripts/serve.mjs'), WEB], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolvePromise, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = out.match(/running at (http:\/\/\S+)/);
+      if (match) resolvePromise({ server: { close: () => child.kill() }, url: match[1] });
+    });
+    child.once('exit', (code) => reject(new Error(`scripts/serve.mjs exited with ${code}`)));
+  });
+}
+
+const { server, url } = await startServerProcess();
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
