@@ -206,37 +206,26 @@ function parseWithModule(module) {
 
 const memoryStats = (module) => ({ heapTop: module.heapTop(), memoryBytes: module.HEAPU8.buffer.byteLength });
 
-// The generator's methods over one module, all synchronous. The generate
-// module has no parser or formatters; createGenerator() swaps those methods
-// for asynchronous ones that load the full module on first use.
-function makeGenerator(module) {
+// What both modules offer: generate() and the driver table.
+function makeGenerateApi(module) {
   const defaults = Object.freeze(module.defaultParams());
   const drivers = JSON.parse(module.driversJson());
   drivers.forEach(Object.freeze);
   Object.freeze(drivers);
+  const toModule = (params) => toWire(params, defaults);
   return {
-    /** Validates params and renders every requested driver's output. */
-    generate(params) {
-      const [wire, ids] = toWire(params, defaults);
-      return readGenerateTape(module, module.generateTape(wire, ids));
+    toModule,
+    api: {
+      /** Validates params and renders every requested driver's output. */
+      generate(params) {
+        const [wire, ids] = toModule(params);
+        return readGenerateTape(module, module.generateTape(wire, ids));
+      },
+      drivers,
+      version: module.version(),
+      /** Wasm memory figures of this module, for leak checks. */
+      memoryStats: () => memoryStats(module),
     },
-    /** The result as the exact JSON text of the native CLI's --json. */
-    generateJson(params) {
-      const [wire, ids] = toWire(params, defaults);
-      return module.generateJson(wire, ids);
-    },
-    /** The same result as readable text, exactly as the CLI prints it. */
-    generateText(params) {
-      const [wire, ids] = toWire(params, defaults);
-      return module.generateText(wire, ids);
-    },
-    /** Reads a connection string back into params, with diagnostics. */
-    parse: module.parseTape ? parseWithModule(module) : undefined,
-    drivers,
-    version: module.version(),
-    /** Wasm memory figures of this module, for leak checks. */
-    memoryStats: () => memoryStats(module),
-    checkParams: (params) => toWire(params, defaults),
   };
 }
 
@@ -249,8 +238,22 @@ let fullGeneratorPromise;
  */
 export function createFullGenerator() {
   fullGeneratorPromise ??= loadModule('full').then((module) => {
-    const { checkParams, ...generator } = makeGenerator(module);
-    return Object.freeze(generator);
+    const { toModule, api } = makeGenerateApi(module);
+    return Object.freeze({
+      ...api,
+      /** The result as the exact JSON text of the native CLI's --json. */
+      generateJson(params) {
+        const [wire, ids] = toModule(params);
+        return module.generateJson(wire, ids);
+      },
+      /** The same result as readable text, exactly as the CLI prints it. */
+      generateText(params) {
+        const [wire, ids] = toModule(params);
+        return module.generateText(wire, ids);
+      },
+      /** Reads a connection string back into params, with diagnostics. */
+      parse: parseWithModule(module),
+    });
   });
   return fullGeneratorPromise;
 }
@@ -259,16 +262,16 @@ export function createFullGenerator() {
 // the full one, and all a page that only generates downloads); parse(),
 // generateJson() and generateText() load the full module the first time.
 function makeLeanGenerator(module) {
-  const { checkParams, ...generator } = makeGenerator(module);
+  const { toModule, api } = makeGenerateApi(module);
   // Bad input rejects at once, before anything is downloaded.
   const later = (name, check) => async (arg) => {
     check(arg);
     return (await createFullGenerator())[name](arg);
   };
   return Object.freeze({
-    ...generator,
-    generateJson: later('generateJson', checkParams),
-    generateText: later('generateText', checkParams),
+    ...api,
+    generateJson: later('generateJson', toModule),
+    generateText: later('generateText', toModule),
     parse: later('parse', (text) => checkString(text, 'parse(text): text')),
   });
 }
