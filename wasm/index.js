@@ -237,25 +237,35 @@ let fullGeneratorPromise;
  * for code that calls them many times.
  */
 export function createFullGenerator() {
-  fullGeneratorPromise ??= loadModule('full').then((module) => {
-    const { toModule, api } = makeGenerateApi(module);
-    return Object.freeze({
-      ...api,
-      /** The result as the exact JSON text of the native CLI's --json. */
-      generateJson(params) {
-        const [wire, ids] = toModule(params);
-        return module.generateJson(wire, ids);
-      },
-      /** The same result as readable text, exactly as the CLI prints it. */
-      generateText(params) {
-        const [wire, ids] = toModule(params);
-        return module.generateText(wire, ids);
-      },
-      /** Reads a connection string back into params, with diagnostics. */
-      parse: parseWithModule(module),
-    });
-  });
+  fullGeneratorPromise ??= loadModule('full').then(makeFullGenerator, retryLater(() => { fullGeneratorPromise = undefined; }));
   return fullGeneratorPromise;
+}
+
+// A failed load (offline, a missing file) is not kept: the next call tries again.
+function retryLater(forget) {
+  return (error) => {
+    forget();
+    throw error;
+  };
+}
+
+function makeFullGenerator(module) {
+  const { toModule, api } = makeGenerateApi(module);
+  return Object.freeze({
+    ...api,
+    /** The result as the exact JSON text of the native CLI's --json. */
+    generateJson(params) {
+      const [wire, ids] = toModule(params);
+      return module.generateJson(wire, ids);
+    },
+    /** The same result as readable text, exactly as the CLI prints it. */
+    generateText(params) {
+      const [wire, ids] = toModule(params);
+      return module.generateText(wire, ids);
+    },
+    /** Reads a connection string back into params, with diagnostics. */
+    parse: parseWithModule(module),
+  });
 }
 
 // What createGenerator() gives: generate() from the generate module (40% of
@@ -280,6 +290,6 @@ let generatorPromise;
 
 /** Loads the generate module once; every later call returns the same promise. */
 export function createGenerator() {
-  generatorPromise ??= loadModule().then(makeLeanGenerator);
+  generatorPromise ??= loadModule().then(makeLeanGenerator, retryLater(() => { generatorPromise = undefined; }));
   return generatorPromise;
 }

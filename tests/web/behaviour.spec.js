@@ -216,6 +216,22 @@ test('the paste box loads the parser only when opened, and fills the form with p
   expect(new URL(page.url()).hash).not.toContain('cret');
 });
 
+test('when the parser cannot be loaded the paste box says so, and a later try works', async ({ page }) => {
+  await page.route('**/crdb-connect-full.wasm', (route) => route.abort('internetdisconnected'));
+  await openPage(page);
+  const root = generatorElement(page);
+  await root.getByText('Paste a connection string').click();
+  await root.getByLabel('Connection string', { exact: true }).fill('postgresql://root@db.example.com:26257/bank');
+  const fill = root.getByRole('button', { name: 'Fill the form from this string' });
+  await fill.click();
+  await expect(root.locator('.paste-result')).toContainText('could not be loaded');
+  await expect(field(root, 'host')).not.toHaveValue('db.example.com');
+  await page.unroute('**/crdb-connect-full.wasm');
+  await fill.click();
+  await expect(field(root, 'host')).toHaveValue('db.example.com');
+  await expect(root.locator('.paste-result')).not.toContainText('could not be loaded');
+});
+
 test('keyboard only: tab from the first field reaches the cards, with a visible focus ring', async ({ page }) => {
   await openPage(page);
   const root = generatorElement(page);
