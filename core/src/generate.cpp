@@ -7,6 +7,7 @@
 #include "render.hpp"
 #include "setup.hpp"
 #include "strings.hpp"
+#include "urls.hpp"
 
 namespace crdb_connect {
 namespace {
@@ -42,7 +43,7 @@ std::vector<std::string_view> select_drivers(const GenerateOptions& options, std
 
 GenerateResult generate(const ConnectionParams& params, const GenerateOptions& options) {
   GenerateResult result;
-  const Model model = validate(params, result.diagnostics);
+  Model model = validate(params, result.diagnostics);
   const auto selected = select_drivers(options, result.diagnostics);
   // Over the size limits the input is refused: nothing is rendered, so an
   // oversized paste costs no more than its validation (13 drivers x a 64 KiB
@@ -55,6 +56,7 @@ GenerateResult generate(const ConnectionParams& params, const GenerateOptions& o
     return result;
   }
   check_driver_limits(model, selected, result.diagnostics);
+  urls::encode_parts(model);
 
   result.outputs.reserve(selected.size());
   for (std::string_view id : selected) {

@@ -12,6 +12,20 @@ enum class Deployment { serverless, dedicated, self_hosted };
 enum class Os { linux, macos, windows };
 enum class Shell { bash, fish, powershell, cmd, dotenv };
 
+// The user's values as URLs carry them, percent-encoded once per generate()
+// call (urls::encode_parts) rather than once per driver and variant.
+struct UrlParts {
+  std::string username;
+  std::string password;
+  std::string host_port;   // host:port, an IPv6 host in brackets
+  std::string database;
+  std::string routing_id;
+  std::string root_cert;   // paths as query values: '/' kept
+  std::string client_cert;
+  std::string client_key;
+  std::string client_key_pk8;  // pk8_path(client_key), for pgJDBC
+};
+
 struct Model {
   Deployment deployment = Deployment::serverless;
   std::string username;
@@ -28,6 +42,7 @@ struct Model {
   Shell shell = Shell::bash;
   std::string cluster_id;
   bool jdbc_pk8_key = false;
+  UrlParts url;  // filled by urls::encode_parts before rendering
 
   bool uses_password() const { return deployment != Deployment::self_hosted; }
   bool uses_routing_id() const { return deployment == Deployment::serverless; }

@@ -21,6 +21,9 @@ struct UrlShape {
   bool legacy_routing_path = false;  // /<routing-id>.<database>
 };
 
+// Fills model.url from the model's values; call once before uri() and jdbc().
+void encode_parts(Model& model);
+
 // scheme://user:password@host:port/database?query
 std::string uri(const Model& model, const UrlShape& shape);
 
