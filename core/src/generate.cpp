@@ -59,10 +59,11 @@ GenerateResult generate(const ConnectionParams& params, const GenerateOptions& o
   urls::encode_parts(model);
 
   result.outputs.reserve(selected.size());
+  const setup::CertificateSteps certificates = setup::certificate_steps(model);
   for (std::string_view id : selected) {
     const DriverInfo driver = *find_driver(id);
     Output out = render(driver, model);
-    out.setup = setup::for_driver(driver, model, out);
+    out.setup = setup::for_driver(driver, model, out, certificates);
     result.outputs.push_back(std::move(out));
   }
   result.setup = setup::common(model);

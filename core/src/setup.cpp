@@ -137,16 +137,22 @@ SetupStep make_certs_step(const Model& model, bool java) {
 
 }  // namespace
 
-std::vector<SetupStep> for_driver(const DriverInfo& driver, const Model& model, const Output& output) {
+CertificateSteps certificate_steps(const Model& model) {
+  if (model.deployment == Deployment::self_hosted) return {{}, make_certs_step(model, false), make_certs_step(model, true)};
+  return {download_ca_step(model), {}, {}};
+}
+
+std::vector<SetupStep> for_driver(const DriverInfo& driver, const Model& model, const Output& output,
+                                  const CertificateSteps& certificates) {
   std::vector<SetupStep> steps;
   steps.reserve(4);  // at most four steps apply to one driver
   if (!output.env.empty()) steps.push_back(set_env_step(model, output));
 
   const bool reads_default_ca = driver.uses_libpq && model.root_cert.empty();
   if (model.deployment == Deployment::self_hosted) {
-    steps.push_back(make_certs_step(model, driver.language == Language::java));
+    steps.push_back(driver.language == Language::java ? certificates.make_certs_java : certificates.make_certs);
   } else if (reads_default_ca || !model.root_cert.empty()) {
-    steps.push_back(download_ca_step(model));
+    steps.push_back(certificates.download_ca);
   }
 
   if (model.uses_client_cert() && model.os != Os::windows && (driver.uses_libpq || driver.shape == SnippetShape::pq)) {

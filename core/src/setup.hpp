@@ -11,8 +11,18 @@
 
 namespace crdb_connect::setup {
 
+// The certificate steps depend on the model only, not on the driver: built
+// once per generate() call and copied into every driver's steps.
+struct CertificateSteps {
+  SetupStep download_ca;     // Serverless and Dedicated
+  SetupStep make_certs;      // Self-hosted
+  SetupStep make_certs_java;  // Self-hosted, pgJDBC's PKCS#8 key
+};
+CertificateSteps certificate_steps(const Model& model);
+
 // Steps for one driver's output (its env vars, certificates and key).
-std::vector<SetupStep> for_driver(const DriverInfo& driver, const Model& model, const Output& output);
+std::vector<SetupStep> for_driver(const DriverInfo& driver, const Model& model, const Output& output,
+                                  const CertificateSteps& certificates);
 
 // Steps shared by every driver: cockroach sql and psql with the same values.
 std::vector<SetupStep> common(const Model& model);
