@@ -20,6 +20,7 @@ struct UrlParts {
   std::string host_port;   // host:port, an IPv6 host in brackets
   std::string database;
   std::string routing_id;
+  std::string cluster_option;  // --cluster%3D<routing id>, the options value
   std::string root_cert;   // paths as query values: '/' kept
   std::string client_cert;
   std::string client_key;

@@ -1,37 +1,54 @@
 #include "urls.hpp"
 
+#include <string_view>
+
 #include "crdb_connect/escape.hpp"
 
 namespace crdb_connect::urls {
 namespace {
 
-using Query = std::vector<std::pair<const char*, std::string>>;  // values already encoded
+// Appends a URL's query one parameter at a time: '?' before the first, '&'
+// before the others. Values arrive already encoded (model.url or literals),
+// so the whole URL is built in one string without temporaries.
+class Query {
+ public:
+  explicit Query(std::string& url) : url_(url) {}
+
+  void add(std::string_view key, std::string_view value) {
+    url_ += first_ ? '?' : '&';
+    first_ = false;
+    url_ += key;
+    url_ += '=';
+    url_ += value;
+  }
+
+ private:
+  std::string& url_;
+  bool first_ = true;
+};
 
 // The TLS and routing parameters every deployment needs, in the reference's order.
-void append_tls(Query& query, const Model& model, TlsStyle tls, bool pk8_key = false) {
+void add_tls(Query& query, const Model& model, TlsStyle tls, bool pk8_key = false) {
   if (tls == TlsStyle::none) return;
-  query.emplace_back(tls == TlsStyle::legacy_ssl ? "ssl" : "sslmode",
-                     tls == TlsStyle::legacy_ssl ? "true" : "verify-full");
-  if (!model.root_cert.empty()) query.emplace_back("sslrootcert", model.url.root_cert);
+  if (tls == TlsStyle::legacy_ssl) {
+    query.add("ssl", "true");
+  } else {
+    query.add("sslmode", "verify-full");
+  }
+  if (!model.root_cert.empty()) query.add("sslrootcert", model.url.root_cert);
   if (model.uses_client_cert()) {
-    query.emplace_back("sslcert", model.url.client_cert);
-    query.emplace_back("sslkey", pk8_key ? model.url.client_key_pk8 : model.url.client_key);
+    query.add("sslcert", model.url.client_cert);
+    query.add("sslkey", pk8_key ? model.url.client_key_pk8 : model.url.client_key);
   }
 }
 
-// '=' stays encoded: libpq rejects a second raw '=' inside a query value.
-std::string cluster_option(const Model& model) { return "--cluster%3D" + model.url.routing_id; }
+// Room for the fixed parts of a URL around the encoded values.
+constexpr std::size_t kQueryAllowance = 96;
 
-std::string join(std::string base, const Query& query) {
-  char sep = '?';
-  for (const auto& [key, value] : query) {
-    base += sep;
-    base += key;
-    base += '=';
-    base += value;
-    sep = '&';
-  }
-  return base;
+std::size_t encoded_size(const UrlParts& url) {
+  return url.username.size() + url.password.size() + url.host_port.size() + url.database.size() +
+         url.cluster_option.size() + url.root_cert.size() + url.client_cert.size() + url.client_key_pk8.size() +
+         kQueryAllowance;
 }
 
 }  // namespace
@@ -49,6 +66,8 @@ void encode_parts(Model& model) {
   url.host_port += escape::url_component(model.port);
   url.database = escape::url_component(model.database);
   url.routing_id = escape::url_component(model.routing_id);
+  // '=' stays encoded: libpq rejects a second raw '=' inside a query value.
+  url.cluster_option = "--cluster%3D" + url.routing_id;
   url.root_cert = escape::url_query_path(model.root_cert);
   url.client_cert = escape::url_query_path(model.client_cert);
   url.client_key = escape::url_query_path(model.client_key);
@@ -56,32 +75,49 @@ void encode_parts(Model& model) {
 }
 
 std::string uri(const Model& model, const UrlShape& shape) {
-  std::string out = shape.scheme + "://" + model.url.username;
-  if (model.uses_password() && !model.password.empty()) out += ':' + model.url.password;
+  std::string out;
+  out.reserve(shape.scheme.size() + encoded_size(model.url));
+  out += shape.scheme;
+  out += "://";
+  out += model.url.username;
+  if (model.uses_password() && !model.password.empty()) {
+    out += ':';
+    out += model.url.password;
+  }
   out += '@';
   out += model.url.host_port;
   out += '/';
-  if (shape.legacy_routing_path && model.uses_routing_id()) out += model.url.routing_id + '.';
+  if (shape.legacy_routing_path && model.uses_routing_id()) {
+    out += model.url.routing_id;
+    out += '.';
+  }
   out += model.url.database;
 
-  Query query;
-  append_tls(query, model, shape.tls);
-  if (shape.tls == TlsStyle::sslmode && model.uses_routing_id()) query.emplace_back("options", cluster_option(model));
-  return join(std::move(out), query);
+  Query query(out);
+  add_tls(query, model, shape.tls);
+  if (shape.tls == TlsStyle::sslmode && model.uses_routing_id()) query.add("options", model.url.cluster_option);
+  return out;
 }
 
 std::string jdbc(const Model& model) {
-  Query query{{"user", model.url.username}};
-  if (model.uses_password()) query.emplace_back("password", model.url.password);
-  append_tls(query, model, TlsStyle::sslmode, model.jdbc_pk8_key && !is_pkcs8_or_pkcs12(model.client_key));
+  std::string out;
+  out.reserve(encoded_size(model.url) + 64);
+  out += "jdbc:postgresql://";
+  out += model.url.host_port;
+  out += '/';
+  out += model.url.database;
+  Query query(out);
+  query.add("user", model.url.username);
+  if (model.uses_password()) query.add("password", model.url.password);
+  add_tls(query, model, TlsStyle::sslmode, model.jdbc_pk8_key && !is_pkcs8_or_pkcs12(model.client_key));
   // pgJDBC's default factory reads the CA only from ~/.postgresql/root.crt and
   // fails when it is missing; the Java factory verifies against the JRE's
   // trusted CAs, which hold the Serverless certificate's issuer.
   if (model.deployment == Deployment::serverless && model.root_cert.empty()) {
-    query.emplace_back("sslfactory", "org.postgresql.ssl.DefaultJavaSSLFactory");
+    query.add("sslfactory", "org.postgresql.ssl.DefaultJavaSSLFactory");
   }
-  if (model.uses_routing_id()) query.emplace_back("options", cluster_option(model));
-  return join("jdbc:postgresql://" + model.url.host_port + "/" + model.url.database, query);
+  if (model.uses_routing_id()) query.add("options", model.url.cluster_option);
+  return out;
 }
 
 }  // namespace crdb_connect::urls
