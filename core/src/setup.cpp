@@ -200,7 +200,7 @@ void check_shell_limits(const Model& model, const std::vector<Output>& outputs, 
   for (const auto& o : outputs) {
     for (const auto& e : o.env) {
       if (!can_carry(model.shell, e.value)) {
-        affected.push_back(o.driver);
+        affected.emplace_back(o.driver);
         break;
       }
     }

@@ -132,9 +132,9 @@ TEST_CASE("round trip: parse(generate(p)) gives back p for every driver's connec
     const ConnectionParams p = gen.params();
     const auto generated = crdb_connect::generate(p);
     for (const auto& out : generated.outputs) {
-      std::vector<std::pair<std::string, std::string>> strings{{out.driver, out.connection_string}};
+      std::vector<std::pair<std::string, std::string>> strings{{std::string(out.driver), out.connection_string}};
       for (const auto& v : out.variants)
-        if (v.value.rfind("postgresql://", 0) == 0) strings.emplace_back(out.driver + " / " + v.label, v.value);
+        if (v.value.rfind("postgresql://", 0) == 0) strings.emplace_back(std::string(out.driver) + " / " + v.label, v.value);
       for (const auto& [label, s] : strings) {
         if (s.empty()) continue;  // Django: a settings dict, no string
         ++checked;
