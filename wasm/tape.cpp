@@ -1,16 +1,15 @@
 #include "tape.hpp"
 
-#include <algorithm>
 #include <cstddef>
 #include <cstring>
-#include <string>
 
 #include "utf8.hpp"
 
 namespace crdb_connect::wasm {
 namespace {
 
-// End of the ASCII run starting at `pos`.
+// End of the ASCII run starting at `pos`. The core's output is almost all
+// ASCII, so eight bytes are tested at a time.
 std::size_t ascii_run_end(std::string_view value, std::size_t pos) {
   constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
   while (pos + 8 <= value.size()) {
@@ -25,38 +24,20 @@ std::size_t ascii_run_end(std::string_view value, std::size_t pos) {
 
 }  // namespace
 
-char* Tape::reserve_chars(std::size_t extra) {
-  if (chars_capacity_ - n_chars_ < extra) {
-    const std::size_t capacity = std::max(n_chars_ + extra, chars_capacity_ * 2 + 256);
-    auto grown = std::make_unique<char[]>(capacity);
-    std::memcpy(grown.get(), chars_.get(), n_chars_);
-    chars_ = std::move(grown);
-    chars_capacity_ = capacity;
-  }
-  return chars_.get() + n_chars_;
-}
-
 // Appends `value` as valid UTF-8 and records its length in UTF-16 code units.
 // Malformed bytes become U+FFFD exactly as to_json does, so TextDecoder sees
 // only valid UTF-8 and the recorded lengths match what it decodes.
 void Tape::text(std::string_view value) {
-  // The core's output is almost all ASCII: find where the ASCII run ends,
-  // eight bytes at a time, and copy it at once; for most strings that is the
-  // whole string.
-  char* out = reserve_chars(value.size());
-  const std::size_t ascii = ascii_run_end(value, 0);
-  std::memcpy(out, value.data(), ascii);
-  n_chars_ += ascii;
-  std::uint32_t units = static_cast<std::uint32_t>(ascii);
-  // The rest, a code point at a time (a replacement character takes three
-  // bytes for a malformed one, so reserve as it goes).
-  std::string encoded;
-  for (std::size_t pos = ascii; pos < value.size();) {
+  std::uint32_t units = 0;
+  std::size_t pos = 0;
+  while (pos < value.size()) {
+    const std::size_t run = ascii_run_end(value, pos);  // ASCII runs are copied as they are
+    chars_.append(value.data() + pos, run - pos);
+    units += static_cast<std::uint32_t>(run - pos);
+    pos = run;
+    if (pos == value.size()) break;
     const char32_t cp = utf8::next(value, pos);
-    encoded.clear();
-    utf8::append(encoded, cp);
-    std::memcpy(reserve_chars(encoded.size()), encoded.data(), encoded.size());
-    n_chars_ += encoded.size();
+    utf8::append(chars_, cp);
     units += cp >= 0x10000 ? 2 : 1;
   }
   number(units);
@@ -131,14 +112,14 @@ void Tape::diagnostics(const std::vector<Diagnostic>& items) {
 const TapeView& Tape::finish() {
   view_ = TapeView{static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(ints_.data())),
                    static_cast<std::uint32_t>(ints_.size()),
-                   static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(chars_.get())),
-                   static_cast<std::uint32_t>(n_chars_)};
+                   static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(chars_.data())),
+                   static_cast<std::uint32_t>(chars_.size())};
   return view_;
 }
 
 const TapeView& Tape::write(const GenerateResult& result) {
   ints_.clear();
-  n_chars_ = 0;
+  chars_.clear();
   number(result.ok ? 1 : 0);
   diagnostics(result.diagnostics);
   number(static_cast<std::uint32_t>(result.outputs.size()));
@@ -149,7 +130,7 @@ const TapeView& Tape::write(const GenerateResult& result) {
 
 const TapeView& Tape::write(const ParseResult& result) {
   ints_.clear();
-  n_chars_ = 0;
+  chars_.clear();
   const ConnectionParams& p = result.params;
   number(result.ok ? 1 : 0);
   for (const std::string* s : {&result.format, &result.wrapper, &p.deployment, &result.deployment_reason,

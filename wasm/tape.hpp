@@ -1,16 +1,14 @@
-// A GenerateResult or ParseResult flattened for one cheap crossing into JS: every string
-// goes, in a fixed order, into one UTF-8 buffer that JS decodes once, and every
-// count, flag and string length (in UTF-16 code units, so JS can slice the
-// decoded text directly) goes into one uint32 array. Building JSON and
+// A GenerateResult or ParseResult flattened for one cheap crossing into JS:
+// every string goes, in a fixed order, into one UTF-8 buffer that JS decodes
+// once, and every count, flag and string length (in UTF-16 code units, so JS
+// can slice the decoded text directly) goes into one uint32 array. Building JSON and
 // JSON.parse-ing it costs several times more; see README "Size and speed".
 //
 // The order is the order of the fields in the core's to_json, and wasm/index.js
 // reads it back field by field; the tests compare the two on every golden case.
 #pragma once
 
-#include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,8 +36,6 @@ class Tape {
 
  private:
   void number(std::uint32_t value) { ints_.push_back(value); }
-  // Room for `extra` more bytes after the current end; returns the end.
-  char* reserve_chars(std::size_t extra);
   void text(std::string_view value);
   void strings(const std::vector<std::string>& values);
   void diagnostic(const Diagnostic& d);
@@ -50,12 +46,7 @@ class Tape {
   const TapeView& finish();
 
   std::vector<std::uint32_t> ints_;
-  // The UTF-8 buffer is managed by hand rather than as a std::string: text()
-  // copies most strings byte by byte straight into it, and std::string would
-  // zero every byte it grows by first.
-  std::unique_ptr<char[]> chars_;
-  std::size_t n_chars_ = 0;
-  std::size_t chars_capacity_ = 0;
+  std::string chars_;
   TapeView view_{};
 };
 
