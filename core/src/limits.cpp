@@ -123,7 +123,7 @@ void check_driver_limits(const Model& model, const std::vector<std::string_view>
   const std::string& db = model.database;
   // node-postgres decodes the path with decodeURI, which leaves these escapes encoded.
   const bool db_needs_full_decoding = has_any(db, ";/?:@&=+$,#");
-  const bool db_needs_any_decoding = escape::url_component(db) != db;
+  const bool db_needs_any_decoding = !escape::url_component_unchanged(db);
   report(selected, out, "database",
          [&](const DriverInfo& d) {
            return (d.path_decoding == PathDecoding::none && db_needs_any_decoding) ||
