@@ -31,6 +31,9 @@ export class PasteBox {
       this.result.replaceChildren(el('p', { text: 'Paste a connection string first.' }));
       return;
     }
+    // Shown only while the parser is still downloading: once it is loaded the
+    // result replaces this before the page paints again.
+    this.result.replaceChildren(el('p', { text: 'Loading the connection-string reader…' }));
     let parsed;
     try {
       parsed = await parse(text);

@@ -232,6 +232,21 @@ test('when the parser cannot be loaded the paste box says so, and a later try wo
   await expect(root.locator('.paste-result')).not.toContainText('could not be loaded');
 });
 
+test('while the parser downloads, the paste box says so', async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/crdb-connect-full.wasm', async (route) => { await held; await route.continue(); });
+  await openPage(page);
+  const root = generatorElement(page);
+  await root.getByText('Paste a connection string').click();
+  await root.getByLabel('Connection string', { exact: true }).fill('postgresql://root@db.example.com:26257/bank');
+  await root.getByRole('button', { name: 'Fill the form from this string' }).click();
+  await expect(root.locator('.paste-result')).toContainText('Loading the connection-string reader');
+  release();
+  await expect(field(root, 'host')).toHaveValue('db.example.com');
+  await expect(root.locator('.paste-result')).not.toContainText('Loading');
+});
+
 test('keyboard only: tab from the first field reaches the cards, with a visible focus ring', async ({ page }) => {
   await openPage(page);
   const root = generatorElement(page);
