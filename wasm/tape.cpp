@@ -44,31 +44,31 @@ void Tape::text(std::string_view value) {
 }
 
 void Tape::strings(const std::vector<std::string>& values) {
-  number(static_cast<std::uint32_t>(values.size()));
-  for (const auto& value : values) text(value);
+  list(values, [this](const std::string& value) { text(value); });
 }
 
-void Tape::diagnostic(const Diagnostic& d) {
-  text(d.code);
-  text(d.field);
-  text(to_string(d.severity));
-  text(d.message);
-  strings(d.drivers);
-  number(d.offset >= 0 ? 1 : 0);
-  if (d.offset >= 0) {
-    number(static_cast<std::uint32_t>(d.offset));
-    number(static_cast<std::uint32_t>(d.length));
-  }
+void Tape::diagnostics(const std::vector<Diagnostic>& items) {
+  list(items, [this](const Diagnostic& d) {
+    text(d.code);
+    text(d.field);
+    text(to_string(d.severity));
+    text(d.message);
+    strings(d.drivers);
+    number(d.offset >= 0 ? 1 : 0);
+    if (d.offset >= 0) {
+      number(static_cast<std::uint32_t>(d.offset));
+      number(static_cast<std::uint32_t>(d.length));
+    }
+  });
 }
 
 void Tape::setup(const std::vector<SetupStep>& steps) {
-  number(static_cast<std::uint32_t>(steps.size()));
-  for (const auto& step : steps) {
+  list(steps, [this](const SetupStep& step) {
     text(step.id);
     text(step.title);
     text(step.command);
     text(step.note);
-  }
+  });
 }
 
 void Tape::output(const Output& o) {
@@ -77,36 +77,21 @@ void Tape::output(const Output& o) {
   text(o.language);
   number(o.ok ? 1 : 0);
   text(o.connection_string);
-  number(static_cast<std::uint32_t>(o.env.size()));
-  for (const auto& e : o.env) {
+  list(o.env, [this](const EnvVar& e) {
     text(e.name);
     text(e.value);
-  }
+  });
   text(o.install);
   text(o.snippet);
   text(o.snippet_file);
   text(o.snippet_language);
   text(o.docs_url);
   strings(o.notes);
-  number(static_cast<std::uint32_t>(o.variants.size()));
-  for (const auto& v : o.variants) {
+  list(o.variants, [this](const Variant& v) {
     text(v.label);
     text(v.value);
-  }
+  });
   setup(o.setup);
-}
-
-void Tape::pairs(const std::vector<std::pair<std::string, std::string>>& items) {
-  number(static_cast<std::uint32_t>(items.size()));
-  for (const auto& [name, value] : items) {
-    text(name);
-    text(value);
-  }
-}
-
-void Tape::diagnostics(const std::vector<Diagnostic>& items) {
-  number(static_cast<std::uint32_t>(items.size()));
-  for (const auto& d : items) diagnostic(d);
 }
 
 const TapeView& Tape::finish() {
@@ -122,8 +107,7 @@ const TapeView& Tape::write(const GenerateResult& result) {
   chars_.clear();
   number(result.ok ? 1 : 0);
   diagnostics(result.diagnostics);
-  number(static_cast<std::uint32_t>(result.outputs.size()));
-  for (const auto& o : result.outputs) output(o);
+  list(result.outputs, [this](const Output& o) { output(o); });
   setup(result.setup);
   return finish();
 }
@@ -138,9 +122,13 @@ const TapeView& Tape::write(const ParseResult& result) {
                                &p.routing_id, &p.root_cert, &p.client_cert, &p.client_key}) {
     text(*s);
   }
-  pairs(result.extra_params);
+  const auto pair = [this](const std::pair<std::string, std::string>& p) {
+    text(p.first);
+    text(p.second);
+  };
+  list(result.extra_params, pair);
   strings(result.extra_hosts);
-  pairs(result.settings);
+  list(result.settings, pair);
   diagnostics(result.diagnostics);
   return finish();
 }

@@ -37,12 +37,16 @@ class Tape {
  private:
   void number(std::uint32_t value) { ints_.push_back(value); }
   void text(std::string_view value);
+  // Every list on the tape is its count, then its items.
+  template <typename Item, typename WriteItem>
+  void list(const std::vector<Item>& items, WriteItem write_item) {
+    number(static_cast<std::uint32_t>(items.size()));
+    for (const Item& item : items) write_item(item);
+  }
   void strings(const std::vector<std::string>& values);
-  void diagnostic(const Diagnostic& d);
-  void output(const Output& o);
-  void setup(const std::vector<SetupStep>& steps);
-  void pairs(const std::vector<std::pair<std::string, std::string>>& items);
   void diagnostics(const std::vector<Diagnostic>& items);
+  void setup(const std::vector<SetupStep>& steps);
+  void output(const Output& o);
   const TapeView& finish();
 
   std::vector<std::uint32_t> ints_;
