@@ -36,8 +36,8 @@ mkdir -p "$OUT"
 #                     runtime error path would only drag in printf
 #  -fno-exceptions    the core never throws; fmt reports format errors by abort
 #  emmalloc           a much smaller allocator than dlmalloc; the core's
-#                     allocations are short-lived strings (the full module,
-#                     built for speed, uses dlmalloc)
+#                     allocations are short-lived strings (dlmalloc was no
+#                     faster for parse() in the full module)
 #  -mbulk-memory      memcpy and memset become single memory.copy/fill
 #                     instructions instead of calls into a byte loop: ~7%
 #                     faster generate() (Chrome 75+, Firefox 79+, Safari 15+,
@@ -69,6 +69,6 @@ build_module() {  # name, optimisation flags, allocator, sources...
 # single-threaded LTO step.
 build_module crdb-connect-wasm "${CRDB_WASM_OPT:--Oz -mbulk-memory}" "${CRDB_WASM_MALLOC:-emmalloc}" "${sources[@]}" &
 generate_build=$!
-build_module crdb-connect-full "${CRDB_WASM_FULL_OPT:--O2 -D_LIBCPP_DISABLE_EXTERN_TEMPLATE -mbulk-memory}" "${CRDB_WASM_FULL_MALLOC:-dlmalloc}" "${full_sources[@]}"
+build_module crdb-connect-full "${CRDB_WASM_FULL_OPT:--O2 -D_LIBCPP_DISABLE_EXTERN_TEMPLATE -mbulk-memory}" "${CRDB_WASM_FULL_MALLOC:-emmalloc}" "${full_sources[@]}"
 wait "$generate_build"
 touch "$STAMP"
