@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 
 import { createFullGenerator, createGenerator } from '../../wasm/index.js';
 import { Rng } from './fuzz/rng.js';
-import { LARGEST_GENERATE, LARGEST_PARSE, randomParams, randomParseInput } from './fuzz/values.js';
+import { LARGEST_GENERATE, LARGEST_PARSE, LARGEST_PARSE_WORDS, randomParams, randomParseInput } from './fuzz/values.js';
 import { checkGenerateResult, checkParseResult } from './fuzz/check.js';
 import { describeValue, wellFormed } from './fuzz/describe.js';
 
@@ -140,6 +140,7 @@ if (ONLY !== undefined) {
       g.generateJson({ ...LARGEST_GENERATE, drivers: [id] });
     }
     g.parse(LARGEST_PARSE);
+    g.parse(LARGEST_PARSE_WORDS);
     let before;
     let leanBefore;
     let lastTop;

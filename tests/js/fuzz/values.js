@@ -285,7 +285,11 @@ export { DRIVER_IDS };
  * field) for one driver, ~29 MB; the fuzzer's warm-up makes it for every
  * driver. parse(): a URI whose query is "&=+" repeated up to the 64 KiB limit
  * (it once got a diagnostic per empty parameter and needed ~56 MB; now 20 of
- * a kind are listed); the fuzzer's random strings reach such floods.
+ * a kind are listed); the fuzzer's random strings reach such floods. A pasted
+ * command line split into ~16,000 words needs more still (~2 MB more: seed
+ * 2691642736, call 532413 grew the heap after the warm-up), so the warm-up
+ * parses one near the limit too.
  */
 export const LARGEST_GENERATE = Object.freeze({ database: '\u0800'.repeat(70000) });
 export const LARGEST_PARSE = `postgres://root@h:26257/movr?sslmode=disable&x=${'&=+'.repeat(21800)}`;
+export const LARGEST_PARSE_WORDS = `psql "postgresql://u@h"${' P/w'.repeat(16300)}`;
