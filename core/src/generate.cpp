@@ -17,12 +17,13 @@ bool applies_to(const Diagnostic& d, std::string_view driver_id) {
 }
 
 // The requested drivers in table order; unknown ids become diagnostics.
-std::vector<std::string_view> select_drivers(const GenerateOptions& options, std::vector<Diagnostic>& diagnostics) {
-  std::vector<std::string_view> selected;
+std::vector<const DriverInfo*> select_drivers(const GenerateOptions& options, std::vector<Diagnostic>& diagnostics) {
+  std::vector<const DriverInfo*> selected;
+  selected.reserve(kDriverCount);
   for (const auto& driver : driver_table()) {
     const bool wanted = options.drivers.empty() ||
                         std::find(options.drivers.begin(), options.drivers.end(), driver.id) != options.drivers.end();
-    if (wanted) selected.push_back(driver.id);
+    if (wanted) selected.push_back(&driver);
   }
   for (const auto& id : options.drivers) {
     if (!find_driver(id)) {
@@ -60,10 +61,9 @@ GenerateResult generate(const ConnectionParams& params, const GenerateOptions& o
 
   result.outputs.reserve(selected.size());
   const setup::CertificateSteps certificates = setup::certificate_steps(model);
-  for (std::string_view id : selected) {
-    const DriverInfo driver = *find_driver(id);
-    Output out = render(driver, model);
-    out.setup = setup::for_driver(driver, model, out, certificates);
+  for (const DriverInfo* driver : selected) {
+    Output out = render(*driver, model);
+    out.setup = setup::for_driver(*driver, model, out, certificates);
     result.outputs.push_back(std::move(out));
   }
   result.setup = setup::common(model);

@@ -11,27 +11,44 @@
 namespace crdb_connect {
 namespace {
 
-std::string join_names(const std::vector<std::string>& ids) {
-  std::string out;
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    if (i > 0) out += i + 1 == ids.size() ? " and " : ", ";
-    out += find_driver(ids[i])->name;
+using Drivers = std::vector<const DriverInfo*>;
+
+// The selected drivers for which `holds` is true, in table order.
+template <typename Predicate>
+Drivers matching(const Drivers& selected, Predicate holds) {
+  Drivers out;
+  for (const DriverInfo* driver : selected) {
+    if (holds(*driver)) out.push_back(driver);
   }
   return out;
 }
 
-// Collects the selected drivers for which `cannot_carry` holds and reports them together.
-template <typename Predicate>
-void report(const std::vector<std::string_view>& selected, std::vector<Diagnostic>& out, std::string_view field,
-            Predicate cannot_carry, std::string_view what, Severity severity = Severity::error) {
-  std::vector<std::string> affected;
-  for (std::string_view id : selected) {
-    if (cannot_carry(*find_driver(id))) affected.emplace_back(id);
+std::vector<std::string> ids_of(const Drivers& drivers) {
+  std::vector<std::string> ids;
+  ids.reserve(drivers.size());
+  for (const DriverInfo* driver : drivers) ids.emplace_back(driver->id);
+  return ids;
+}
+
+// "A", "A and B", "A, B and C".
+std::string join_names(const Drivers& drivers) {
+  std::string out;
+  for (std::size_t i = 0; i < drivers.size(); ++i) {
+    if (i > 0) out += i + 1 == drivers.size() ? " and " : ", ";
+    out += drivers[i]->name;
   }
+  return out;
+}
+
+// Reports the selected drivers for which `cannot_carry` holds, together, in a
+// message that starts with their names.
+template <typename Predicate>
+void report(const Drivers& selected, std::vector<Diagnostic>& out, std::string_view field, Predicate cannot_carry,
+            std::string_view what, Severity severity = Severity::error) {
+  const Drivers affected = matching(selected, cannot_carry);
   if (affected.empty()) return;
-  std::string names = join_names(affected);
-  out.push_back(Diagnostic{"value-not-carried", std::string(field), severity, strings::cat({names, " ", what}),
-                           std::move(affected)});
+  out.push_back(Diagnostic{"value-not-carried", std::string(field), severity,
+                           strings::cat({join_names(affected), " ", what}), ids_of(affected)});
 }
 
 bool has_any(std::string_view value, std::string_view chars) {
@@ -118,7 +135,7 @@ SaslprepChanges saslprep_changes(std::string_view password) {
 
 }  // namespace
 
-void check_driver_limits(const Model& model, const std::vector<std::string_view>& selected,
+void check_driver_limits(const Model& model, const std::vector<const DriverInfo*>& selected,
                          std::vector<Diagnostic>& out) {
   const std::string& db = model.database;
   // node-postgres decodes the path with decodeURI, which leaves these escapes encoded.
@@ -158,17 +175,15 @@ void check_driver_limits(const Model& model, const std::vector<std::string_view>
 
   const bool key_is_pem = model.uses_client_cert() && !model.client_key.empty() && !model.jdbc_pk8_key &&
                           !is_pkcs8_or_pkcs12(model.client_key);
-  std::vector<std::string> java;
-  for (std::string_view id : selected) {
-    if (find_driver(id)->language == Language::java) java.emplace_back(id);
-  }
-  if (key_is_pem && !java.empty()) {
+  const auto is_java = [](const DriverInfo& d) { return d.language == Language::java; };
+  const Drivers java = key_is_pem ? matching(selected, is_java) : Drivers{};
+  if (!java.empty()) {
     out.push_back(Diagnostic{"key-needs-pk8", "clientKey", Severity::warning,
                              "pgJDBC before 42.7.9 cannot read a PEM client key. Convert it to PKCS#8 DER with "
                              "openssl pkcs8 -topk8 -inform PEM -outform DER -in client.key -out client.pk8 -nocrypt "
                              "and enter the .pk8 path, choose \"point sslkey at a .pk8 key\" (jdbcPk8Key), or use "
                              "pgJDBC 42.7.9 or later.",
-                             std::move(java)});
+                             ids_of(java)});
   }
 
   report(selected, out, "password",
@@ -182,20 +197,13 @@ void check_driver_limits(const Model& model, const std::vector<std::string_view>
   // through SASLprep for SCRAM and throws "Prohibited character" instead of
   // falling back to the raw password as libpq and the server do. A warning, as
   // later pgJDBC releases may accept it.
-  std::vector<std::string> scram_refused;
-  for (std::string_view id : selected) {
-    if (find_driver(id)->language == Language::java && model.uses_password() && saslprep_refuses(model.password)) {
-      scram_refused.emplace_back(id);
-    }
-  }
-  if (!scram_refused.empty()) {
-    out.push_back(Diagnostic{
-        "value-not-carried", "password", Severity::warning,
-        strings::cat({join_names(scram_refused),
-                      " (pgJDBC 42.5 and others) refuse this password during SCRAM authentication: it contains a "
-                      "character that SASLprep prohibits, such as an emoji or a control character (\"Prohibited "
-                      "character\"). Choose a password without such characters for Java."}),
-        std::move(scram_refused)});
+  const bool saslprep_refused = model.uses_password() && saslprep_refuses(model.password);
+  if (saslprep_refused) {
+    report(selected, out, "password", is_java,
+           "(pgJDBC 42.5 and others) refuse this password during SCRAM authentication: it contains a character "
+           "that SASLprep prohibits, such as an emoji or a control character (\"Prohibited character\"). Choose a "
+           "password without such characters for Java.",
+           Severity::warning);
   }
 
   // Found by the compatibility suite against PostgreSQL 15, which stores the
@@ -204,7 +212,7 @@ void check_driver_limits(const Model& model, const std::vector<std::string_view>
   // does no SASLprep at all (fails for U+00A0 and for ¼), and pgx (so GORM)
   // uses PRECIS OpaqueString, which maps spaces but normalises with NFC, not
   // NFKC (fails for ¼ and the ﬁ ligature). A warning, as it depends on the server.
-  if (model.uses_password() && !saslprep_refuses(model.password)) {
+  if (model.uses_password() && !saslprep_refused) {
     const SaslprepChanges changes = saslprep_changes(model.password);
     report(selected, out, "password",
            [&](const DriverInfo& d) {

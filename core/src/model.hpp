@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "crdb_connect/drivers.hpp"
 #include "crdb_connect/types.hpp"
 
 namespace crdb_connect {
@@ -81,7 +82,7 @@ Model validate(const ConnectionParams& params, std::vector<Diagnostic>& diagnost
 
 // Driver-specific limits: values a particular driver cannot carry. Appends
 // diagnostics naming the drivers affected.
-void check_driver_limits(const Model& model, const std::vector<std::string_view>& driver_ids,
+void check_driver_limits(const Model& model, const std::vector<const DriverInfo*>& drivers,
                          std::vector<Diagnostic>& diagnostics);
 
 }  // namespace crdb_connect
