@@ -43,31 +43,31 @@ std::string percent_encode(std::string_view value, bool keep_slash) {
 }
 
 // Walks code points, letting `escape_one` append an escape (returning true) or
-// leave the character to be copied as UTF-8. An ASCII byte is its own code
-// point, so only non-ASCII bytes go through the decoder; ASCII bytes that need
-// no escape are copied a run at a time rather than one by one.
+// leave the character to be copied as UTF-8. Every literal below escapes the
+// same ASCII: the controls, DEL, the backslash, its quote and (Ruby) one more
+// character, `also_escaped`. Any other ASCII byte is plain and is copied with
+// its run, so escape_one sees only the bytes that need it and non-ASCII code
+// points.
 template <typename EscapeOne>
-std::string quoted(std::string_view value, char quote, EscapeOne escape_one) {
+std::string quoted(std::string_view value, char quote, EscapeOne escape_one, char also_escaped = '\\') {
+  const auto is_plain = [&](unsigned char byte) {
+    return byte >= 0x20 && byte < 0x7F && byte != '\\' && byte != static_cast<unsigned char>(quote) &&
+           byte != static_cast<unsigned char>(also_escaped);
+  };
   std::string out;
   out.reserve(value.size() + 8);
   out += quote;
-  std::size_t plain = 0;  // start of the ASCII bytes seen but not yet copied
+  std::size_t plain = 0;  // start of the plain bytes not yet copied
   std::size_t pos = 0;
   while (pos < value.size()) {
     const auto byte = static_cast<unsigned char>(value[pos]);
-    if (byte < 0x80) {
-      const std::size_t escape_at = out.size();
-      if (escape_one(out, byte)) {
-        // The escape went in before the plain run that precedes it: move the
-        // run in front of it (only an escape's few bytes shift).
-        out.insert(escape_at, value.data() + plain, pos - plain);
-        plain = pos + 1;
-      }
+    if (is_plain(byte)) {
       ++pos;
       continue;
     }
     out.append(value.data() + plain, pos - plain);
-    const char32_t cp = utf8::next(value, pos);
+    char32_t cp = byte;  // an ASCII byte is its own code point
+    if (byte < 0x80) ++pos; else cp = utf8::next(value, pos);
     if (!escape_one(out, cp)) utf8::append(out, cp);
     plain = pos;
   }
@@ -190,7 +190,7 @@ std::string java_string(std::string_view value) {
 }
 
 std::string ruby_string(std::string_view value) {
-  std::string out = quoted(value, '"', [](std::string& out, char32_t cp) {
+  const auto escape_one = [](std::string& out, char32_t cp) {
     if (common_escape(out, cp, '"')) return true;
     if (cp == '#') {  // stops #{...}, #@var and #$var interpolation
       out += "\\#";
@@ -207,8 +207,8 @@ std::string ruby_string(std::string_view value) {
       return true;
     }
     return false;
-  });
-  return out;
+  };
+  return quoted(value, '"', escape_one, '#');
 }
 
 std::string yaml_string(std::string_view value) {
