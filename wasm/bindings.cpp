@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <string>
 
+#include "call_arena.hpp"
 #include "crdb_connect/crdb_connect.hpp"
 #include "tape.hpp"
 #include "wire.hpp"
@@ -23,10 +24,16 @@ using namespace crdb_connect;
 
 // generate() for the JS API: returns the address of a TapeView that stays
 // valid until the next call (JS reads it at once; the module is single-threaded).
+// The result is built in the call arena and copied onto the tape (whose
+// buffers, allocated outside the arena, keep their capacity between calls).
 std::uint32_t generate_tape(const ConnectionParams& params, const std::string& drivers) {
   static wasm::Tape tape;
-  return static_cast<std::uint32_t>(
-      reinterpret_cast<std::uintptr_t>(&tape.write(generate(params, wasm::options_from(drivers)))));
+  GenerateResult result;
+  {
+    const wasm::CallArenaScope arena;
+    result = generate(params, wasm::options_from(drivers));
+  }
+  return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(&tape.write(result)));
 }
 
 std::string version() { return kVersion; }

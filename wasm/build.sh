@@ -12,7 +12,7 @@ export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"  # Emscripten 3.1.6's acorn p
 OUT="$ROOT/dist"
 STAMP="$OUT/.build-inputs"
 
-sources=("$ROOT"/core/src/*.cpp "$ROOT/wasm/bindings.cpp" "$ROOT/wasm/tape.cpp")
+sources=("$ROOT"/core/src/*.cpp "$ROOT/wasm/bindings.cpp" "$ROOT/wasm/tape.cpp" "$ROOT/wasm/call_arena.cpp")
 full_sources=("${sources[@]}" "$ROOT/core/cli/args.cpp" "$ROOT/wasm/bindings_full.cpp")
 inputs=("${full_sources[@]}" "$ROOT"/core/src/*.hpp "$ROOT"/core/include/crdb_connect/*.hpp "$ROOT"/wasm/*.hpp "$ROOT"/core/cli/*.hpp "$ROOT/wasm/build.sh")
 if [ "${1:-}" != "--force" ] && [ -f "$STAMP" ] && [ -z "$(find "${inputs[@]}" -newer "$STAMP" 2>/dev/null)" ]; then
@@ -44,31 +44,68 @@ mkdir -p "$OUT"
 #                     Node 14+)
 #  separate .wasm     smaller than base64 SINGLE_FILE; wasm/index.js loads it
 #                     relative to import.meta.url (no fetch of file:// in Node)
-build_module() {  # name, optimisation flags, allocator, sources...
-  local name="$1" opt="$2" malloc="$3"
-  shift 3
-  em++ -std=c++20 $opt -flto -fno-exceptions -fno-rtti -DEMSCRIPTEN_HAS_UNBOUND_TYPE_NAMES=0 -DFMT_HEADER_ONLY -DFMT_USE_FLOAT=0 -DFMT_USE_DOUBLE=0 -DFMT_USE_LONG_DOUBLE=0 -DFMT_USE_INT128=0 -DFMT_STATIC_THOUSANDS_SEPARATOR=\',\' '-DFMT_THROW(x)=__builtin_trap()' -DNDEBUG \
-    -I"$ROOT/core/include" -I"$ROOT/core/src" -I"$ROOT/core/cli" -I"$FMT_DIR" \
-    "$@" \
+COMPILE_FLAGS=(-std=c++20 -flto -fno-exceptions -fno-rtti -DEMSCRIPTEN_HAS_UNBOUND_TYPE_NAMES=0 -DFMT_HEADER_ONLY
+  -DFMT_USE_FLOAT=0 -DFMT_USE_DOUBLE=0 -DFMT_USE_LONG_DOUBLE=0 -DFMT_USE_INT128=0 "-DFMT_STATIC_THOUSANDS_SEPARATOR=','"
+  '-DFMT_THROW(x)=__builtin_trap()' -DNDEBUG
+  -I"$ROOT/core/include" -I"$ROOT/core/src" -I"$ROOT/core/cli" -I"$FMT_DIR")
+OBJ_DIR="$FMT_DIR/obj"  # removed with FMT_DIR on exit
+mkdir -p "$OBJ_DIR"
+
+# name, optimisation flags, allocator, flags for the hot files (empty: as the
+# rest), wasm-opt flags for a last pass (empty: none), sources...
+build_module() {
+  local name="$1" opt="$2" malloc="$3" hot_opt="$4" post_opt="$5"
+  shift 5
+  local inputs=() source
+  for source in "$@"; do
+    # The per-call hot loops (copying the result onto the tape, the arena)
+    # are compiled apart, for speed; LTO keeps each function's own level.
+    if [ -n "$hot_opt" ] && [[ " ${HOT_SOURCES[*]} " == *" $source "* ]]; then
+      local object="$OBJ_DIR/$name-$(basename "$source" .cpp).o"
+      em++ "${COMPILE_FLAGS[@]}" $hot_opt -c "$source" -o "$object"
+      inputs+=("$object")
+    else
+      inputs+=("$source")
+    fi
+  done
+  em++ "${COMPILE_FLAGS[@]}" $opt "${inputs[@]}" \
     --bind -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createCrdbConnectModule \
     -sENVIRONMENT=web -sMALLOC=$malloc -sALLOW_MEMORY_GROWTH=1 \
     -sFILESYSTEM=0 -sINCOMING_MODULE_JS_API=instantiateWasm \
     -sDYNAMIC_EXECUTION=0 -sTEXTDECODER=2 \
     ${CRDB_WASM_EXTRA_FLAGS:-} \
     -o "$OUT/$name.mjs"
+  if [ -n "$post_opt" ]; then
+    wasm-opt "$OUT/$name.wasm" --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
+      --zero-filled-memory $post_opt -o "$OUT/$name.wasm"
+  fi
   # Emscripten's own minifier keeps local names without Closure, and Debian's
   # Closure Compiler (2013) is too old for Emscripten 3.1.6; terser mangles and
   # compresses the glue instead (9.0 KB -> 5.9 KB gzip). Property names are left
   # alone, so Embind's string-keyed lookups are unaffected.
   "$ROOT/node_modules/.bin/terser" "$OUT/$name.mjs" --module --compress passes=2 --mangle -o "$OUT/$name.mjs"
 }
-# The generate module is built for size (it is what every page downloads);
-# the full module, fetched only when something parses, for speed: at -O2 with
-# libc++'s string members inlined (_LIBCPP_DISABLE_EXTERN_TEMPLATE) parse() runs
-# about 2.5x faster than at -Oz. The two links run side by side: each is one
-# single-threaded LTO step.
-build_module crdb-connect-wasm "${CRDB_WASM_OPT:--Oz -mbulk-memory}" "${CRDB_WASM_MALLOC:-emmalloc}" "${sources[@]}" &
+# The generate module is what every page downloads, so it is built for size
+# (-Oz) except where speed is cheap (measured in Node 20, 13 drivers; see
+# README "Size and speed"):
+#  - tape.cpp and call_arena.cpp at -O2: the loops that run for every byte and
+#    every allocation of a result, +0.1 KB gzip, -13% time;
+#  - a last wasm-opt pass at -O3 that inlines functions of up to 8 bytes
+#    (-aimfs 8): -Oz leaves libc++'s one-line string members (size(),
+#    __is_long(), ...) as calls, and Node 20's V8, unlike Chromium's, does not
+#    inline wasm calls itself. generate() takes less than half the time, for
+#    +0.6 KB gzip.
+#  - _LIBCPP_DISABLE_EXTERN_TEMPLATE: libc++'s string members are compiled
+#    with the module instead of taken pre-built, so LTO and wasm-opt can inline them.
+# The full module, fetched only when something parses, is built for speed: at
+# -O2 parse() runs about 2.5x faster than at -Oz. The two links run side by
+# side: each is one single-threaded LTO step.
+HOT_SOURCES=("$ROOT/wasm/tape.cpp" "$ROOT/wasm/call_arena.cpp")
+build_module crdb-connect-wasm "${CRDB_WASM_OPT:--Oz -D_LIBCPP_DISABLE_EXTERN_TEMPLATE -mbulk-memory}" \
+  "${CRDB_WASM_MALLOC:-emmalloc}" "-O2 -D_LIBCPP_DISABLE_EXTERN_TEMPLATE -mbulk-memory" \
+  "${CRDB_WASM_POST_OPT--aimfs 8 -O3}" "${sources[@]}" &
 generate_build=$!
-build_module crdb-connect-full "${CRDB_WASM_FULL_OPT:--O2 -D_LIBCPP_DISABLE_EXTERN_TEMPLATE -mbulk-memory}" "${CRDB_WASM_FULL_MALLOC:-emmalloc}" "${full_sources[@]}"
+build_module crdb-connect-full "${CRDB_WASM_FULL_OPT:--O2 -D_LIBCPP_DISABLE_EXTERN_TEMPLATE -mbulk-memory}" \
+  "${CRDB_WASM_FULL_MALLOC:-emmalloc}" "" "" "${full_sources[@]}"
 wait "$generate_build"
 touch "$STAMP"
