@@ -31,9 +31,9 @@ std::vector<const DriverInfo*> select_drivers(const GenerateOptions& options, st
           {"driver-unknown",
            "drivers",
            Severity::error,
-           strings::cat({"Unknown driver \"", id,
+           strings::cat("Unknown driver \"", id,
                          "\". Known drivers: node-postgres, sequelize, typeorm, psycopg2, sqlalchemy, django, pgx, pq, "
-                         "gorm, jdbc, hibernate, ruby-pg, activerecord."}),
+                         "gorm, jdbc, hibernate, ruby-pg, activerecord."),
            {}});
     }
   }

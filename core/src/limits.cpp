@@ -48,7 +48,7 @@ void report(const Drivers& selected, std::vector<Diagnostic>& out, std::string_v
   const Drivers affected = matching(selected, cannot_carry);
   if (affected.empty()) return;
   out.push_back(Diagnostic{"value-not-carried", std::string(field), severity,
-                           strings::cat({join_names(affected), " ", what}), ids_of(affected)});
+                           strings::cat(join_names(affected), " ", what), ids_of(affected)});
 }
 
 bool has_any(std::string_view value, std::string_view chars) {

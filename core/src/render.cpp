@@ -8,6 +8,10 @@
 namespace crdb_connect {
 namespace {
 
+// Notes are long literals: "..."sv gives their length at compile time, where
+// a const char* would be measured with strlen() on every call.
+using namespace std::string_view_literals;
+
 bool changed_by_encoding(std::string_view value) { return !escape::url_component_unchanged(value); }
 
 // Notes shared by several drivers, chosen by the columns of the driver's row.
@@ -20,18 +24,18 @@ void add_common_notes(const DriverInfo& driver, const Model& model, std::vector<
     notes.emplace_back(
         "User, password and database are percent-encoded in the URL (for example @ is %40, + is %2B and a space "
         "is %20); the driver decodes them back. '+' and spaces are never left raw, because several drivers read "
-        "'+' as a space.");
+        "'+' as a space."sv);
   }
   if (url && serverless && driver.scheme != UrlScheme::postgresql_bare) {
     notes.emplace_back(
         "options=--cluster%3D<routing-id> names your cluster to the Serverless proxy. Keep the '=' encoded as %3D: "
-        "libpq rejects a second raw '=' inside a query value.");
+        "libpq rejects a second raw '=' inside a query value."sv);
   }
   if (driver.uses_libpq && serverless && model.root_cert.empty()) {
     notes.emplace_back(
         "libpq verifies the server with the CA certificate at ~/.postgresql/root.crt (Windows: "
         "%APPDATA%\\postgresql\\root.crt) when no sslrootcert is given. Download the CA certificate from the "
-        "CockroachDB Cloud Console to that path, or enter its path as the CA certificate.");
+        "CockroachDB Cloud Console to that path, or enter its path as the CA certificate."sv);
   }
   if (!driver.uses_libpq && serverless && model.root_cert.empty()) {
     notes.emplace_back(driver.language == Language::java
@@ -42,22 +46,20 @@ void add_common_notes(const DriverInfo& driver, const Model& model, std::vector<
         : "The Serverless certificate is verified against the system's trusted CAs; no CA file is needed.");
   }
   if (model.uses_client_cert() && (driver.uses_libpq || driver.shape == SnippetShape::pq)) {
-    notes.push_back(strings::cat({"The client key must be readable only by its owner (chmod 600 ",
+    notes.push_back(strings::cat("The client key must be readable only by its owner (chmod 600 ",
                                   model.client_key.empty() ? "<client-key>" : model.client_key,
                                   "): ", driver.uses_libpq ? "libpq" : "lib/pq",
-                                  " refuses a key that group or others can read."}));
+                                  " refuses a key that group or others can read."));
   }
   if (model.uses_client_cert() && driver.language == Language::java && model.jdbc_pk8_key &&
       !is_pkcs8_or_pkcs12(model.client_key)) {
-    notes.push_back(strings::cat(
-        {"sslkey points at ", pk8_path(model.client_key), ", the PKCS#8 key that the convert-key step writes."}));
+    notes.push_back(strings::cat("sslkey points at ", pk8_path(model.client_key), ", the PKCS#8 key that the convert-key step writes."));
   } else if (model.uses_client_cert() && driver.language == Language::java && !is_pkcs8_or_pkcs12(model.client_key)) {
-    notes.push_back(strings::cat(
-        {"pgJDBC before 42.7.9 reads the client key only as PKCS#8 DER (.pk8) or PKCS#12 (.p12/.pfx). Convert it "
+    notes.push_back(strings::cat("pgJDBC before 42.7.9 reads the client key only as PKCS#8 DER (.pk8) or PKCS#12 (.p12/.pfx). Convert it "
          "with: openssl pkcs8 -topk8 -inform PEM -outform DER -in ",
          model.client_key.empty() ? "client.key" : model.client_key,
          " -out client.pk8 -nocrypt, then use the .pk8 path as the client key. 42.7.9 and later also read PEM "
-         "keys."}));
+         "keys."));
   }
 }
 
@@ -69,13 +71,13 @@ void add_driver_notes(const DriverInfo& driver, const Model& model, const std::s
       if (has_cert_paths) {
         notes.emplace_back(
             "node-postgres reads the sslrootcert/sslcert/sslkey files when it parses the string, relative to the "
-            "working directory, and they replace any ssl object passed in code.");
+            "working directory, and they replace any ssl object passed in code."sv);
       }
       break;
     case SnippetShape::sequelize: {
       notes.emplace_back(
           "This format needs Sequelize 6.10 or later with sequelize-cockroachdb. For 6.9 and earlier, use the "
-          "variant.");
+          "variant."sv);
       urls::UrlShape legacy{"postgresql", urls::TlsStyle::legacy_ssl, true};
       variants.push_back({"Sequelize 6.9 and earlier", urls::uri(model, legacy)});
       break;
@@ -93,20 +95,20 @@ void add_driver_notes(const DriverInfo& driver, const Model& model, const std::s
       }
       break;
     case SnippetShape::sqlalchemy:
-      notes.emplace_back("The cockroachdb:// scheme needs the sqlalchemy-cockroachdb package.");
+      notes.emplace_back("The cockroachdb:// scheme needs the sqlalchemy-cockroachdb package."sv);
       if (url.find('%') != std::string::npos) {
         notes.emplace_back(
-            "In alembic.ini or any other ConfigParser file, write every % of this URL as %%.");
+            "In alembic.ini or any other ConfigParser file, write every % of this URL as %%."sv);
       }
       break;
     case SnippetShape::django:
       notes.emplace_back(
           "Django takes raw values, not a URL, so nothing is percent-encoded; the ENGINE needs the "
-          "django-cockroachdb package.");
+          "django-cockroachdb package."sv);
       if (has_cert_paths) {
         notes.emplace_back(
             "os.path.expandvars expands $VARIABLES in the certificate paths (not ~); a path with a literal '$' "
-            "would change.");
+            "would change."sv);
       }
       break;
     case SnippetShape::pgx:
@@ -114,22 +116,22 @@ void add_driver_notes(const DriverInfo& driver, const Model& model, const std::s
     case SnippetShape::gorm:
       notes.emplace_back(
           "The connection string is inlined as in the reference, escaped as a Go string. To keep the password out "
-          "of source code, read it with os.Getenv(\"DATABASE_URL\") instead.");
-      if (driver.shape == SnippetShape::gorm) notes.emplace_back("GORM's postgres driver connects through pgx.");
+          "of source code, read it with os.Getenv(\"DATABASE_URL\") instead."sv);
+      if (driver.shape == SnippetShape::gorm) notes.emplace_back("GORM's postgres driver connects through pgx."sv);
       break;
     case SnippetShape::jdbc:
       notes.emplace_back(
           "pgJDBC takes user and password as query parameters and decodes them with URLDecoder, so they are "
-          "percent-encoded.");
+          "percent-encoded."sv);
       break;
     case SnippetShape::hibernate:
       notes.emplace_back(
           "In hibernate.cfg.xml every & of the URL is written &amp;. To keep the password out of the file, remove "
-          "that property and set DATABASE_URL, read by the Java variant.");
+          "that property and set DATABASE_URL, read by the Java variant."sv);
       variants.push_back({"Java: set the URL from DATABASE_URL at start-up", snippets::hibernate_java_bootstrap()});
       break;
     case SnippetShape::activerecord:
-      notes.emplace_back("The cockroachdb:// scheme selects activerecord-cockroachdb-adapter.");
+      notes.emplace_back("The cockroachdb:// scheme selects activerecord-cockroachdb-adapter."sv);
       break;
     case SnippetShape::psycopg2:
     case SnippetShape::ruby_pg:

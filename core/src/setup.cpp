@@ -11,7 +11,7 @@ std::string quote(Shell shell, std::string_view value) {
   switch (shell) {
     case Shell::fish: return escape::fish_shell(value);
     case Shell::powershell: return escape::powershell(value);
-    case Shell::cmd: return strings::cat({"\"", value, "\""});  // only used where cmd_can_carry holds
+    case Shell::cmd: return strings::cat("\"", value, "\"");  // only used where cmd_can_carry holds
     case Shell::bash:
     case Shell::dotenv: break;
   }
@@ -30,11 +30,11 @@ Shell fallback(Shell shell) { return shell == Shell::cmd ? Shell::powershell : s
 // One line, newline included.
 std::string set_env_line(Shell shell, std::string_view name, std::string_view value) {
   switch (shell) {
-    case Shell::bash: return strings::cat({"export ", name, "=", escape::posix_shell(value), "\n"});
-    case Shell::fish: return strings::cat({"set -gx ", name, " ", escape::fish_shell(value), "\n"});
-    case Shell::powershell: return strings::cat({"$env:", name, " = ", escape::powershell(value), "\n"});
-    case Shell::cmd: return strings::cat({"set \"", name, "=", value, "\"\n"});
-    case Shell::dotenv: return strings::cat({name, "=", escape::dotenv(value), "\n"});
+    case Shell::bash: return strings::cat("export ", name, "=", escape::posix_shell(value), "\n");
+    case Shell::fish: return strings::cat("set -gx ", name, " ", escape::fish_shell(value), "\n");
+    case Shell::powershell: return strings::cat("$env:", name, " = ", escape::powershell(value), "\n");
+    case Shell::cmd: return strings::cat("set \"", name, "=", value, "\"\n");
+    case Shell::dotenv: return strings::cat(name, "=", escape::dotenv(value), "\n");
   }
   return {};
 }
@@ -70,8 +70,8 @@ SetupStep set_env_step(const Model& model, const Output& output) {
     if (shell != model.shell) shown = shell;
     step.command += set_env_line(shell, e.name, e.value);
   }
-  step.title = shown == Shell::dotenv ? strings::cat({"Add ", names, " to your .env file"})
-                                      : strings::cat({"Set ", names, " (", shell_name(shown), ")"});
+  step.title = shown == Shell::dotenv ? strings::cat("Add ", names, " to your .env file")
+                                      : strings::cat("Set ", names, " (", shell_name(shown), ")");
   if (model.shell == Shell::dotenv && step.note.empty()) {
     step.note = "Single quotes keep #, spaces, \" and $ literal in node dotenv, python-dotenv and Ruby dotenv.";
   }
@@ -81,7 +81,7 @@ SetupStep set_env_step(const Model& model, const Output& output) {
 std::string ca_url(const Model& model) {
   // Encoded: a mistyped id (only warned about) must not break out of the shell's quotes.
   if (model.cluster_id.empty()) return "https://cockroachlabs.cloud/clusters/<cluster-id>/cert";
-  return strings::cat({"https://cockroachlabs.cloud/clusters/", escape::url_component(model.cluster_id), "/cert"});
+  return strings::cat("https://cockroachlabs.cloud/clusters/", escape::url_component(model.cluster_id), "/cert");
 }
 
 // Downloads the cluster's CA certificate to `target` (or the driver's default location).
@@ -93,19 +93,19 @@ SetupStep download_ca_step(const Model& model) {
       (shell == Shell::cmd && !(escape::cmd_can_carry(model.root_cert) && escape::cmd_can_carry(url)))) {
     const std::string target = model.root_cert.empty() ? "\"$env:APPDATA\\postgresql\\root.crt\""
                                                        : escape::powershell(model.root_cert);
-    command = strings::cat({"New-Item -ItemType Directory -Force -Path (Split-Path -Parent ", target,
+    command = strings::cat("New-Item -ItemType Directory -Force -Path (Split-Path -Parent ", target,
                             ") | Out-Null\nInvoke-WebRequest -Uri ", escape::powershell(url), " -OutFile ", target,
-                            "\n"});
+                            "\n");
   } else if (shell == Shell::cmd) {
     const std::string target = model.root_cert.empty() ? "\"%APPDATA%\\postgresql\\root.crt\""
-                                                       : strings::cat({"\"", model.root_cert, "\""});
-    command = strings::cat({"curl.exe --create-dirs -o ", target, " \"", url, "\"\n"});
+                                                       : strings::cat("\"", model.root_cert, "\"");
+    command = strings::cat("curl.exe --create-dirs -o ", target, " \"", url, "\"\n");
   } else {
     const std::string target = model.root_cert.empty()
                                    ? (model.os == Os::windows ? "\"$APPDATA/postgresql/root.crt\""
                                                               : "\"$HOME/.postgresql/root.crt\"")
                                    : quote(shell, model.root_cert);
-    command = strings::cat({"curl --create-dirs -o ", target, " ", quote(shell, url), "\n"});
+    command = strings::cat("curl --create-dirs -o ", target, " ", quote(shell, url), "\n");
   }
   std::string note = model.cluster_id.empty()
                          ? "Replace <cluster-id> with your cluster's id (in its Cloud Console URL), or download the "
@@ -125,10 +125,9 @@ SetupStep make_certs_step(const Model& model, bool java) {
   const Shell shell = fallback(model.command_shell());
   const std::string dir = quote(shell, directory_of(model.client_cert.empty() ? model.root_cert : model.client_cert));
   const std::string ca_key = quote(shell, "my-safe-directory/ca.key");
-  std::string command = strings::cat(
-      {"cockroach cert create-ca --certs-dir=", dir, " --ca-key=", ca_key, "\ncockroach cert create-client ",
+  std::string command = strings::cat("cockroach cert create-ca --certs-dir=", dir, " --ca-key=", ca_key, "\ncockroach cert create-client ",
        quote(shell, model.username.empty() ? std::string_view("<username>") : model.username), " --certs-dir=", dir,
-       " --ca-key=", ca_key, java ? " --also-generate-pkcs8-key\n" : "\n"});
+       " --ca-key=", ca_key, java ? " --also-generate-pkcs8-key\n" : "\n");
   return {"make-certs", "Create the CA and this user's client certificate", command,
           "Skip create-ca if the cluster already has a CA; keep ca.key out of the certs folder. cockroach names the "
           "files ca.crt, client.<user>.crt and client.<user>.key: make the paths above match them." +
@@ -158,10 +157,10 @@ std::vector<SetupStep> for_driver(const DriverInfo& driver, const Model& model, 
   if (model.uses_client_cert() && model.os != Os::windows && (driver.uses_libpq || driver.shape == SnippetShape::pq)) {
     const Shell shell = fallback(model.command_shell());
     steps.push_back({"key-permissions", "Make the client key private",
-                     strings::cat({"chmod 600 ",
+                     strings::cat("chmod 600 ",
                                    quote(shell, model.client_key.empty() ? std::string_view("<client-key>")
                                                                          : model.client_key),
-                                   "\n"}),
+                                   "\n"),
                      std::string(driver.uses_libpq ? "libpq" : "lib/pq") +
                          " refuses a private key that group or others can read."});
   }
@@ -169,8 +168,8 @@ std::vector<SetupStep> for_driver(const DriverInfo& driver, const Model& model, 
     const Shell shell = fallback(model.command_shell());
     const std::string key = model.client_key.empty() ? "client.key" : model.client_key;
     steps.push_back({"convert-key", "Convert the client key for pgJDBC",
-                     strings::cat({"openssl pkcs8 -topk8 -inform PEM -outform DER -in ", quote(shell, key), " -out ",
-                                   quote(shell, pk8_path(key)), " -nocrypt\n"}),
+                     strings::cat("openssl pkcs8 -topk8 -inform PEM -outform DER -in ", quote(shell, key), " -out ",
+                                   quote(shell, pk8_path(key)), " -nocrypt\n"),
                      model.jdbc_pk8_key
                          ? "The connection string's sslkey already points at the .pk8 file this writes."
                          : "Needed for pgJDBC before 42.7.9, which reads only PKCS#8 DER keys; then use the .pk8 "
@@ -188,9 +187,9 @@ std::vector<SetupStep> common(const Model& model) {
     note = "cmd cannot carry the URL's % characters, so this is the PowerShell form.";
   }
   return {
-      {"cockroach-sql", "Open a SQL shell with cockroach sql", strings::cat({"cockroach sql --url ", quote(shell, url), "\n"}),
+      {"cockroach-sql", "Open a SQL shell with cockroach sql", strings::cat("cockroach sql --url ", quote(shell, url), "\n"),
        note},
-      {"psql", "Open a SQL shell with psql", strings::cat({"psql ", quote(shell, url), "\n"}), note},
+      {"psql", "Open a SQL shell with psql", strings::cat("psql ", quote(shell, url), "\n"), note},
   };
 }
 

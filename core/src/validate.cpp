@@ -77,16 +77,16 @@ std::string describe_control(char32_t cp) {
 void check_encoding(const Field& field, Reporter& report) {
   if (field.value.size() > kMaxFieldBytes) {
     report.error("field-too-long", field.name,
-                 strings::cat({field.label, " is ", strings::number(static_cast<long>(field.value.size())),
-                               " bytes long; the limit is 4096 bytes. Check that the right value was pasted."}));
+                 strings::cat(field.label, " is ", strings::number(static_cast<long>(field.value.size())),
+                               " bytes long; the limit is 4096 bytes. Check that the right value was pasted."));
   }
   if (!utf8::is_valid(field.value)) {
     report.error("invalid-utf8", field.name,
-                 strings::cat({field.label, " is not valid UTF-8 text. Re-type it or paste it from a UTF-8 source."}));
+                 strings::cat(field.label, " is not valid UTF-8 text. Re-type it or paste it from a UTF-8 source."));
   }
   if (field.value.find('\0') != std::string::npos) {
     report.error("nul-character", field.name,
-                 strings::cat({field.label, " contains a NUL character, which no driver can send. Remove it."}));
+                 strings::cat(field.label, " contains a NUL character, which no driver can send. Remove it."));
     return;
   }
   std::size_t pos = 0;
@@ -95,13 +95,13 @@ void check_encoding(const Field& field, Reporter& report) {
     if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
       if (field.name == "password") {
         report.warning("password-control-character", field.name,
-                       strings::cat({"The password contains ", describe_control(cp),
+                       strings::cat("The password contains ", describe_control(cp),
                                      ". Every output encodes it correctly, but shells, .env files and config editors "
-                                     "often change such characters; prefer a password without them."}));
+                                     "often change such characters; prefer a password without them."));
       } else {
         report.error("control-character", field.name,
-                     strings::cat({field.label, " contains ", describe_control(cp),
-                                   ". Remove it; it is usually left over from copying."}));
+                     strings::cat(field.label, " contains ", describe_control(cp),
+                                   ". Remove it; it is usually left over from copying."));
       }
       return;
     }
@@ -113,7 +113,7 @@ Deployment check_deployment(const std::string& value, Reporter& report) {
   if (value == "dedicated") return Deployment::dedicated;
   if (value == "self-hosted") return Deployment::self_hosted;
   report.error("deployment-invalid", "deployment",
-               strings::cat({"Unknown deployment \"", value, "\". Choose serverless, dedicated or self-hosted."}));
+               strings::cat("Unknown deployment \"", value, "\". Choose serverless, dedicated or self-hosted."));
   return Deployment::serverless;
 }
 
@@ -218,8 +218,8 @@ void check_host(Model& model, const std::string& raw, Reporter& report) {
     const std::size_t close = host.find(']');
     if (close != std::string_view::npos && close + 1 < host.size() && host[close + 1] == ':') {
       report.error("host-has-port", "host",
-                   strings::cat({"The host field contains a port. Enter ", host.substr(1, close - 1), " here and ",
-                                 host.substr(close + 2), " in Port."}));
+                   strings::cat("The host field contains a port. Enter ", host.substr(1, close - 1), " here and ",
+                                 host.substr(close + 2), " in Port."));
       return;
     }
     if (close == host.size() - 1 && is_ipv6(host.substr(1, close - 1))) {
@@ -227,7 +227,7 @@ void check_host(Model& model, const std::string& raw, Reporter& report) {
       model.host_is_ipv6 = true;
       report.info(
           "host-brackets-removed", "host",
-          strings::cat({"Using the IPv6 address ", model.host, ": the brackets are added where a URL needs them."}));
+          strings::cat("Using the IPv6 address ", model.host, ": the brackets are added where a URL needs them."));
       return;
     }
     report.error("host-invalid", "host", "The host is not a valid bracketed IPv6 address, such as [2001:db8::1].");
@@ -238,8 +238,8 @@ void check_host(Model& model, const std::string& raw, Reporter& report) {
     const std::size_t colon = host.find(':');
     report.error("host-has-port", "host",
                  all_digits(host.substr(colon + 1))
-                     ? strings::cat({"The host field contains a port. Enter ", host.substr(0, colon), " here and ",
-                                     host.substr(colon + 1), " in Port."})
+                     ? strings::cat("The host field contains a port. Enter ", host.substr(0, colon), " here and ",
+                                     host.substr(colon + 1), " in Port.")
                      : std::string("The host field contains ':'. Enter only the host name; the port goes in Port."));
     return;
   }
@@ -279,9 +279,9 @@ void check_port(Model& model, const std::string& raw, Reporter& report) {
   const bool valid = all_digits(raw) && raw.size() <= 5 && raw[0] != '0' && (raw.size() < 5 || raw <= "65535");
   if (!valid) {
     report.error("port-invalid", "port",
-                 strings::cat({"The port must be a whole number from 1 to 65535 without spaces or leading zeros "
+                 strings::cat("The port must be a whole number from 1 to 65535 without spaces or leading zeros "
                                "(CockroachDB listens on 26257 by default); got \"",
-                               raw, "\"."}));
+                               raw, "\"."));
   }
 }
 
@@ -291,9 +291,9 @@ void check_routing_id(const std::string& id, Reporter& report) {
   auto invalid = [&](std::string why) {
     report.error(
         "routing-id-invalid", "routingId",
-        strings::cat({why,
+        strings::cat(why,
                       " A routing ID looks like funky-skunk-123: the cluster name, a '-', and the tenant number; find "
-                      "it in the connection string the Cloud Console shows (options=--cluster=...)."}));
+                      "it in the connection string the Cloud Console shows (options=--cluster=...)."));
   };
   if (v.find("cluster") != std::string_view::npos && (v.find('=') != std::string_view::npos ||
                                                       v.find("%3D") != std::string_view::npos)) {
@@ -316,21 +316,19 @@ void check_routing_id(const std::string& id, Reporter& report) {
   const std::string_view name = v.substr(0, dash);
   const std::string_view tenant = v.substr(dash + 1);
   if (!all_digits(tenant) || tenant.size() > 19) {
-    invalid(strings::cat({"The part after the last '-' (\"", tenant, "\") must be the tenant number."}));
+    invalid(strings::cat("The part after the last '-' (\"", tenant, "\") must be the tenant number."));
     return;
   }
   if ((tenant.size() > 1 && tenant[0] == '0') || (tenant.size() == 1 && tenant[0] < '2')) {
-    invalid(strings::cat(
-        {"The tenant number ", tenant, " is not valid: it is an integer of 2 or more without leading zeros."}));
+    invalid(strings::cat("The tenant number ", tenant, " is not valid: it is an integer of 2 or more without leading zeros."));
     return;
   }
   const bool name_ok = name.size() >= 6 && name.size() <= 100 && is_lower_alnum(name.front()) &&
                        is_lower_alnum(name.back()) &&
                        std::all_of(name.begin(), name.end(), [](char c) { return is_lower_alnum(c) || c == '-'; });
   if (!name_ok) {
-    invalid(strings::cat(
-        {"The cluster name \"", name,
-         "\" must be 6 to 100 characters of a-z, 0-9 and '-', starting and ending with a letter or digit."}));
+    invalid(strings::cat("The cluster name \"", name,
+         "\" must be 6 to 100 characters of a-z, 0-9 and '-', starting and ending with a letter or digit."));
   }
 }
 
@@ -383,8 +381,8 @@ void check_database(const Model& model, Reporter& report) {
   if (!plain_identifier) {
     report.warning(
         "database-needs-quoting", "database",
-        strings::cat({"In SQL statements (CREATE DATABASE, USE, SET database) this name must be double-quoted: \"", db,
-                      "\". Connection strings carry it as it is."}));
+        strings::cat("In SQL statements (CREATE DATABASE, USE, SET database) this name must be double-quoted: \"", db,
+                      "\". Connection strings carry it as it is."));
   }
   if (db.find('.') != std::string::npos && model.deployment == Deployment::serverless) {
     report.add(Severity::warning, "database-has-dot", "database",
@@ -408,15 +406,15 @@ void check_path(const Field& field, Reporter& report) {
       p.find("%USERPROFILE%") != std::string_view::npos || p.find("%APPDATA%") != std::string_view::npos) {
     report.warning(
         "path-home-not-expanded", field.name,
-        strings::cat({field.label,
+        strings::cat(field.label,
                       ": drivers read paths in connection strings literally and do not expand ~, $HOME or %APPDATA%. "
                       "Enter the absolute path (e.g. /home/you/certs/ca.crt or C:\\Users\\you\\certs\\ca.crt). Only "
-                      "the Django snippet expands $VARIABLES (os.path.expandvars); none expands ~."}));
+                      "the Django snippet expands $VARIABLES (os.path.expandvars); none expands ~."));
   } else if (!is_absolute_path(p)) {
     report.info("path-relative", field.name,
-                strings::cat({field.label,
+                strings::cat(field.label,
                               " is a relative path: drivers resolve it against the program's working directory, not "
-                              "this page's. An absolute path is safer."}));
+                              "this page's. An absolute path is safer."));
   }
 }
 
@@ -429,7 +427,7 @@ void check_environment(Model& model, const ConnectionParams& params, Reporter& r
     model.os = Os::windows;
   } else {
     report.error("os-invalid", "os",
-                 strings::cat({"Unknown operating system \"", params.os, "\". Choose linux, macos or windows."}));
+                 strings::cat("Unknown operating system \"", params.os, "\". Choose linux, macos or windows."));
   }
   const std::string& shell = params.shell;
   if (shell.empty()) {
@@ -447,7 +445,7 @@ void check_environment(Model& model, const ConnectionParams& params, Reporter& r
   } else {
     report.error(
         "shell-invalid", "shell",
-        strings::cat({"Unknown shell \"", shell, "\". Choose bash (also zsh), fish, powershell, cmd or dotenv."}));
+        strings::cat("Unknown shell \"", shell, "\". Choose bash (also zsh), fish, powershell, cmd or dotenv."));
   }
   if (model.shell == Shell::cmd && model.os != Os::windows) {
     report.warning("shell-os-mismatch", "shell", "cmd is the Windows command prompt; choose Windows as the operating "
@@ -493,8 +491,8 @@ Model validate(const ConnectionParams& params, std::vector<Diagnostic>& diagnost
   for (const Field& f : fields) total += f.value.size();
   if (total > kMaxInputBytes) {
     report.error("input-too-long", "",
-                 strings::cat({"The input is ", strings::number(static_cast<long>(total)),
-                               " bytes in all; the limit is 65536 bytes."}));
+                 strings::cat("The input is ", strings::number(static_cast<long>(total)),
+                               " bytes in all; the limit is 65536 bytes."));
   }
   for (const Field& f : fields) check_encoding(f, report);
   // Oversized input is refused (generate renders nothing), so its content is
@@ -515,13 +513,13 @@ Model validate(const ConnectionParams& params, std::vector<Diagnostic>& diagnost
 
   const auto required = [&](const Field& f, bool needed, std::string_view why) {
     if (needed && f.value.empty()) {
-      report.error("field-required", f.name, strings::cat({f.label, " is required ", why, "."}));
+      report.error("field-required", f.name, strings::cat(f.label, " is required ", why, "."));
     }
   };
   const auto ignored = [&](const Field& f, bool used, std::string_view why) {
     if (!used && !f.value.empty()) {
       report.warning("field-ignored", f.name,
-                     strings::cat({f.label, " is not used ", why, ", so it is left out of every output."}));
+                     strings::cat(f.label, " is not used ", why, ", so it is left out of every output."));
     }
   };
   const bool serverless = model.deployment == Deployment::serverless;
@@ -542,9 +540,9 @@ Model validate(const ConnectionParams& params, std::vector<Diagnostic>& diagnost
   for (const Field* f : {&fields[1], &fields[2], &fields[5], &fields[7], &fields[8], &fields[9]}) {
     if (has_surrounding_space(f->value)) {
       report.warning("surrounding-whitespace", f->name,
-                     strings::cat({f->label,
+                     strings::cat(f->label,
                                    " starts or ends with white space, which is kept as typed. Remove it unless it is "
-                                   "really part of the value."}));
+                                   "really part of the value."));
     }
   }
 
