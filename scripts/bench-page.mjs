@@ -82,10 +82,11 @@ try {
       ...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource'),
     ].map((e) => ({ name: e.name, transfer: e.transferSize, body: e.encodedBodySize })));
     transfer = entries.reduce((sum, e) => sum + e.transfer, 0);
-    // Where the bytes go: the wasm, the npm package's JS, the page's own files, headers.
-    parts = { wasm: 0, 'package JS': 0, page: 0, headers: 0 };
+    // Where the bytes go: the wasm, the script (the page's modules with the
+    // npm package's loader, see scripts/bundle-page.mjs), HTML and CSS, headers.
+    parts = { wasm: 0, script: 0, 'HTML and CSS': 0, headers: 0 };
     for (const e of entries) {
-      const part = e.name.endsWith('.wasm') ? 'wasm' : e.name.includes('/crdb-connect/') ? 'package JS' : 'page';
+      const part = e.name.endsWith('.wasm') ? 'wasm' : /\.m?js$/.test(new URL(e.name).pathname) ? 'script' : 'HTML and CSS';
       parts[part] += e.body;
       parts.headers += e.transfer - e.body;
     }

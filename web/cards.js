@@ -75,7 +75,11 @@ export class DriverCard {
 
   // shown: the output generated for the screen (password replaced by the
   // stand-in); real: the same output with the real password, for copying.
-  update(shown, real, diagnostics) {
+  // withDetails false leaves out the setup steps and notes: the element's
+  // first render shows the code blocks alone and fills these in the next
+  // task (see CrdbConnectGenerator.start), since they sit below the blocks,
+  // mostly below the fold, and are over half of a card's elements.
+  update(shown, real, diagnostics, withDetails = true) {
     const blocks = blocksOf({ ...shown, ok: real.ok });
     this.realTexts = new Map(blocksOf(real).map((b) => [b.key, b.text]));
 
@@ -86,11 +90,16 @@ export class DriverCard {
     this.status.hidden = real.ok;
     setText(this.status, real.ok ? '' : `No ${this.name} output for these values: fix the errors below.`);
     this.renderProblems(problemsFor(this.id, real, diagnostics));
-    this.renderNotes(real.ok ? shown.notes.map(maskStandIn) : []);
-    // Setup commands carry the connection string: not shown when it would not work.
-    const steps = real.ok ? shown.setup : [];
-    this.setup.hidden = steps.length === 0;
-    this.steps.update(steps, real.ok ? real.setup : []);
+    if (withDetails) {
+      this.renderNotes(real.ok ? shown.notes.map(maskStandIn) : []);
+      // Setup commands carry the connection string: not shown when it would not work.
+      const steps = real.ok ? shown.setup : [];
+      this.setup.hidden = steps.length === 0;
+      this.steps.update(steps, real.ok ? real.setup : []);
+    } else {
+      this.setup.hidden = true;
+      this.notes.hidden = true;
+    }
     if (shown.docsUrl && this.docs.getAttribute('href') !== shown.docsUrl) this.docs.setAttribute('href', shown.docsUrl);
   }
 

@@ -1,7 +1,7 @@
 // Loads the crdb-connect WebAssembly modules once per page, however many
-// <crdb-connect-generator> elements it holds. The build puts the npm
-// package's browser files in ./crdb-connect/ next to this file,
-// laid out as in the package (wasm/index.js, dist/crdb-connect-*).
+// <crdb-connect-generator> elements it holds. The build bundles the npm
+// package's loader (wasm/index.js) into the page's script and puts the
+// package's compiled files in ./crdb-connect/dist/ next to it.
 import { createFullGenerator, createGenerator } from './crdb-connect/wasm/index.js';
 
 let ready;

@@ -28,10 +28,12 @@ export function field(scope, name) {
   return scope.getByLabel(LABELS[name], { exact: true });
 }
 
-// Opens a page and waits for the element to show its cards.
+// Opens a page and waits for the element to show its cards, setup steps
+// included (they follow the code blocks by a frame).
 export async function openPage(page, path = './') {
   await page.goto(path);
   await expect(page.locator('crdb-connect-generator article.card').first()).toBeVisible();
+  await page.waitForFunction(() => [...document.querySelectorAll('crdb-connect-generator')].every((element) => element.ready));
 }
 
 // Picks the operating system (a radio) and the shell (a list) by their

@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// Joins the page's modules (web/*.js) and the npm package's browser loader
+// (wasm/index.js, wasm/loader.js and the generate module's glue) into one
+// minified ES module, dist/web/crdb-connect-generator.js.
+//
+// Why one file: a cold load of the page then fetches the HTML, two
+// stylesheets, this script and the .wasm, five requests where there were
+// eight. Chromium opens six connections to a host, so the eighth (the .wasm)
+// used to wait for a free one, and every module file costs the browser a
+// fetch, a compile and a link on a busy main thread (~12 ms of renderer CPU
+// per load measured in a trace).
+//
+// The package's loader finds its files relative to its own URL
+// (new URL('../dist/...', import.meta.url)), which npm users' bundlers
+// recognise as asset references, so that file keeps those literal URLs. Once
+// it is inside this bundle, import.meta.url is the bundle's URL, so the
+// runtime URLs are rebased onto where build-web.sh puts the package's files:
+// ./crdb-connect/dist/ beside the bundle. The full module's glue stays a
+// separate file, imported only when something first parses.
+//
+//   node scripts/bundle-page.mjs OUTFILE
+import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const LOADER = resolve(ROOT, 'wasm/loader.js');
+const outfile = process.argv[2];
+if (!outfile) {
+  console.error('usage: node scripts/bundle-page.mjs OUTFILE');
+  process.exit(2);
+}
+
+// The loader's runtime URLs, and where the page keeps those files. The glue
+// it imports statically is bundled and keeps its package path.
+const REBASED = [
+  "'../dist/crdb-connect-wasm.wasm'",
+  "'../dist/crdb-connect-full.wasm'",
+  "'../dist/crdb-connect-full.mjs'",
+];
+const rebase = (literal) => literal.replace("'../dist/", "'./crdb-connect/dist/");
+
+const rebaseLoaderUrls = {
+  name: 'rebase-loader-urls',
+  setup(bundle) {
+    bundle.onLoad({ filter: /[\\/]wasm[\\/]loader\.js$/ }, async (args) => {
+      let source = await readFile(args.path, 'utf8');
+      for (const literal of REBASED) {
+        // Exactly once each: a changed loader must fail the build, not ship
+        // a page that looks for its .wasm in the wrong folder.
+        const count = source.split(literal).length - 1;
+        if (count !== 1) throw new Error(`${LOADER}: expected ${literal} once, found it ${count} times`);
+        source = source.replace(literal, rebase(literal));
+      }
+      return { contents: source, loader: 'js' };
+    });
+    // The page imports the package as the browser would find it beside the
+    // page (./crdb-connect/wasm/index.js); here that is the package's source.
+    bundle.onResolve({ filter: /^\.\/crdb-connect\/wasm\/[\w-]+\.js$/ }, (args) => ({
+      path: resolve(ROOT, 'wasm', args.path.slice('./crdb-connect/wasm/'.length)),
+    }));
+    // The full module's glue is fetched at run time from its rebased URL.
+    bundle.onResolve({ filter: /^\.\/crdb-connect\/dist\/crdb-connect-full\.mjs$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
+await build({
+  entryPoints: [resolve(ROOT, 'web/crdb-connect-generator.js')],
+  outfile,
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  target: 'es2022',
+  // Node-only branch of the loader (reading the .wasm from disk); never taken in a browser.
+  external: ['node:*'],
+  plugins: [rebaseLoaderUrls],
+  logLevel: 'warning',
+});
