@@ -125,6 +125,10 @@ SaslprepChanges saslprep_changes(std::string_view password) {
   SaslprepChanges c;
   std::size_t pos = 0;
   while (pos < password.size()) {
+    if (static_cast<unsigned char>(password[pos]) < 0x80) {  // SASLprep leaves ASCII as it is
+      ++pos;
+      continue;
+    }
     const char32_t cp = utf8::next(password, pos);
     c.maps = c.maps || saslprep_maps(cp);
     c.nfkc_only = c.nfkc_only || nfkc_only_changes(cp);
