@@ -22,12 +22,32 @@ std::size_t ascii_run_end(std::string_view value, std::size_t pos) {
   return pos;
 }
 
+// Whether every byte of `bytes` is ASCII, eight at a time.
+bool all_ascii(std::string_view bytes) {
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
+  std::size_t pos = 0;
+  std::uint64_t seen = 0;
+  for (; pos + 8 <= bytes.size(); pos += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, bytes.data() + pos, 8);
+    seen |= word;
+  }
+  for (; pos < bytes.size(); ++pos) seen |= static_cast<unsigned char>(bytes[pos]);
+  return (seen & kHighBits) == 0;
+}
+
 }  // namespace
 
 // Appends `value` as valid UTF-8 and records its length in UTF-16 code units.
 // Malformed bytes become U+FFFD exactly as to_json does, so TextDecoder sees
-// only valid UTF-8 and the recorded lengths match what it decodes.
+// only valid UTF-8 and the recorded lengths match what it decodes. Until a
+// string proves otherwise, every string is taken to be ASCII (see careful_).
 void Tape::text(std::string_view value) {
+  if (!careful_) {
+    chars_.append(value);
+    number(static_cast<std::uint32_t>(value.size()));
+    return;
+  }
   std::uint32_t units = 0;
   std::size_t pos = 0;
   while (pos < value.size()) {
@@ -102,19 +122,30 @@ const TapeView& Tape::finish() {
   return view_;
 }
 
-const TapeView& Tape::write(const GenerateResult& result) {
-  ints_.clear();
-  chars_.clear();
+template <typename Result>
+const TapeView& Tape::write_all(const Result& result, void (Tape::*write_fields)(const Result&)) {
+  for (const bool careful : {false, true}) {
+    careful_ = careful;
+    ints_.clear();
+    chars_.clear();
+    (this->*write_fields)(result);
+    if (careful || all_ascii(chars_)) break;
+  }
+  return finish();
+}
+
+const TapeView& Tape::write(const GenerateResult& result) { return write_all(result, &Tape::generate_fields); }
+
+const TapeView& Tape::write(const ParseResult& result) { return write_all(result, &Tape::parse_fields); }
+
+void Tape::generate_fields(const GenerateResult& result) {
   number(result.ok ? 1 : 0);
   diagnostics(result.diagnostics);
   list(result.outputs, [this](const Output& o) { output(o); });
   setup(result.setup);
-  return finish();
 }
 
-const TapeView& Tape::write(const ParseResult& result) {
-  ints_.clear();
-  chars_.clear();
+void Tape::parse_fields(const ParseResult& result) {
   const ConnectionParams& p = result.params;
   number(result.ok ? 1 : 0);
   for (const std::string* s : {&result.format, &result.wrapper, &p.deployment, &result.deployment_reason,
@@ -130,7 +161,6 @@ const TapeView& Tape::write(const ParseResult& result) {
   strings(result.extra_hosts);
   list(result.settings, pair);
   diagnostics(result.diagnostics);
-  return finish();
 }
 
 }  // namespace crdb_connect::wasm

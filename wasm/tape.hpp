@@ -35,6 +35,13 @@ class Tape {
   const TapeView& write(const ParseResult& result);
 
  private:
+  // Writes `result` with write_fields, first assuming every string is ASCII;
+  // if one is not, writes it again with text() counting UTF-16 units.
+  template <typename Result>
+  const TapeView& write_all(const Result& result, void (Tape::*write_fields)(const Result&));
+  void generate_fields(const GenerateResult& result);
+  void parse_fields(const ParseResult& result);
+
   void number(std::uint32_t value) { ints_.push_back(value); }
   void text(std::string_view value);
   // Every list on the tape is its count, then its items.
@@ -51,6 +58,10 @@ class Tape {
 
   std::vector<std::uint32_t> ints_;
   std::string chars_;
+  // While false, text() copies bytes as they are and records the byte count,
+  // which is the UTF-16 length as long as every string is ASCII (nearly every
+  // result: the core's texts are ASCII, and so are most users' values).
+  bool careful_ = false;
   TapeView view_{};
 };
 
