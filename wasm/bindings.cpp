@@ -5,8 +5,10 @@
 //
 // Every call hands back one buffer (the tape), because crossing the boundary
 // once is far cheaper than crossing it per field; the JS layer decodes it
-// once. Parameters arrive as one value_object, so JS passes a plain object and
-// never holds an Embind handle that would need .delete().
+// once. generate()'s parameters arrive the same way, as one buffer JS writes
+// into the heap (wasm/wire.hpp); the ConnectionParams value_object remains for
+// defaultParams() and the full module's generateJson/generateText, so JS
+// passes plain objects and never holds an Embind handle that needs .delete().
 #include <emscripten/bind.h>
 #include <unistd.h>
 
@@ -22,16 +24,36 @@ namespace {
 
 using namespace crdb_connect;
 
-// generate() for the JS API: returns the address of a TapeView that stays
-// valid until the next call (JS reads it at once; the module is single-threaded).
-// The result is built in the call arena and copied onto the tape (whose
-// buffers, allocated outside the arena, keep their capacity between calls).
-std::uint32_t generate_tape(const ConnectionParams& params, const std::string& drivers) {
+// The buffer JS writes generate()'s parameters into (see read_params in
+// wire.hpp). It keeps its size between calls.
+std::string& params_input() {
+  static std::string input;
+  return input;
+}
+
+// Makes the buffer hold at least `capacity` bytes and returns its address,
+// valid until the next call of this function.
+std::uint32_t params_buffer(std::uint32_t capacity) {
+  std::string& input = params_input();
+  if (input.size() < capacity) input.resize(capacity);
+  return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(input.data()));
+}
+
+// generate() for the JS API, on the parameters in the buffer: returns the
+// address of a TapeView that stays valid until the next call (JS reads it at
+// once; the module is single-threaded). The result is built in the call arena
+// and copied onto the tape, whose buffers, allocated outside the arena, keep
+// their capacity between calls.
+std::uint32_t generate_tape(std::uint32_t items, std::uint32_t text_bytes, bool jdbc_pk8_key) {
   static wasm::Tape tape;
   GenerateResult result;
   {
     const wasm::CallArenaScope arena;
-    result = generate(params, wasm::options_from(drivers));
+    ConnectionParams params;
+    GenerateOptions options;
+    wasm::read_params(params_input().data(), items, text_bytes, params, options);
+    params.jdbc_pk8_key = jdbc_pk8_key;
+    result = generate(params, options);
   }
   return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(&tape.write(result)));
 }
@@ -63,6 +85,7 @@ EMSCRIPTEN_BINDINGS(crdb_connect) {
       .field("shell", &ConnectionParams::shell)
       .field("clusterId", &ConnectionParams::cluster_id)
       .field("jdbcPk8Key", &ConnectionParams::jdbc_pk8_key);
+  function("paramsBuffer", &params_buffer);
   function("generateTape", &generate_tape);
   function("driversJson", &drivers_json);
   function("version", &version);

@@ -45,7 +45,7 @@ function checkString(value, name) {
 }
 
 // Turns the caller's object into the core's ConnectionParams (missing fields
-// take the core's own defaults) and the NUL-terminated driver list.
+// take the core's own defaults) and the checked list of driver ids.
 function toWire(params, defaults) {
   if (typeof params !== 'object' || params === null || Array.isArray(params)) {
     throw new TypeError(`crdb-connect: generate(params) needs a params object, got ${describe(params)}`);
@@ -72,7 +72,7 @@ function toWire(params, defaults) {
   if (total > MAX_INPUT_LENGTH) {
     throw new TypeError(`crdb-connect: the parameters are ${total} characters long in all; the limit is ${MAX_INPUT_LENGTH}`);
   }
-  let drivers = '';
+  const drivers = [];
   if (params.drivers !== undefined) {
     if (!Array.isArray(params.drivers)) {
       throw new TypeError(`crdb-connect: params.drivers must be an array of driver ids, got ${describe(params.drivers)}`);
@@ -82,7 +82,7 @@ function toWire(params, defaults) {
       // swallow the NUL that ends the id (see toWellFormed above).
       const id = checkString(value, `params.drivers[${i}]`);
       if (id.includes('\0')) throw new TypeError(`crdb-connect: params.drivers[${i}] contains a NUL character`);
-      drivers += id + '\0';
+      drivers.push(id);
     });
   }
   return [wire, drivers];
@@ -204,6 +204,36 @@ function parseWithModule(module) {
   };
 }
 
+// generateJson() and generateText() take the driver ids as one string, each
+// id followed by a NUL (see wasm/wire.hpp).
+const nulTerminated = (ids) => ids.map((id) => id + '\0').join('');
+
+// generate()'s parameters go into the wasm heap as one buffer (see read_params
+// in wasm/wire.hpp): each item's length in UTF-16 code units, then all the
+// items' text, encoded with one TextEncoder.encodeInto call.
+function paramsWriter(module) {
+  let address = 0;
+  let capacity = 0;
+  return (wire, ids) => {
+    const items = STRING_KEYS.length + ids.length;
+    let text = '';
+    for (const key of STRING_KEYS) text += wire[key];
+    for (const id of ids) text += id;
+    const textStart = 4 * items;
+    const needed = textStart + text.length * 3;  // well-formed UTF-16: at most 3 bytes per code unit
+    if (needed > capacity) {
+      capacity = Math.max(needed, 1024);
+      address = module.paramsBuffer(capacity);
+    }
+    const u32 = module.HEAPU32;  // read after paramsBuffer: memory growth replaces the view
+    let at = address >>> 2;
+    for (const key of STRING_KEYS) u32[at++] = wire[key].length;
+    for (const id of ids) u32[at++] = id.length;
+    const { written } = encoder.encodeInto(text, module.HEAPU8.subarray(address + textStart, address + capacity));
+    return module.generateTape(items, written, wire.jdbcPk8Key);
+  };
+}
+
 const memoryStats = (module) => ({ heapTop: module.heapTop(), memoryBytes: module.HEAPU8.buffer.byteLength });
 
 // What both modules offer: generate() and the driver table.
@@ -213,13 +243,14 @@ function makeGenerateApi(module) {
   drivers.forEach(Object.freeze);
   Object.freeze(drivers);
   const toModule = (params) => toWire(params, defaults);
+  const generateTape = paramsWriter(module);
   return {
     toModule,
     api: {
       /** Validates params and renders every requested driver's output. */
       generate(params) {
         const [wire, ids] = toModule(params);
-        return readGenerateTape(module, module.generateTape(wire, ids));
+        return readGenerateTape(module, generateTape(wire, ids));
       },
       drivers,
       version: module.version(),
@@ -256,12 +287,12 @@ function makeFullGenerator(module) {
     /** The result as the exact JSON text of the native CLI's --json. */
     generateJson(params) {
       const [wire, ids] = toModule(params);
-      return module.generateJson(wire, ids);
+      return module.generateJson(wire, nulTerminated(ids));
     },
     /** The same result as readable text, exactly as the CLI prints it. */
     generateText(params) {
       const [wire, ids] = toModule(params);
-      return module.generateText(wire, ids);
+      return module.generateText(wire, nulTerminated(ids));
     },
     /** Reads a connection string back into params, with diagnostics. */
     parse: parseWithModule(module),
