@@ -58,6 +58,12 @@ std::uint32_t generate_tape(std::uint32_t items, std::uint32_t text_bytes, bool 
   return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(&tape.write(result)));
 }
 
+// The driver table for JS, as a tape like generate()'s.
+std::uint32_t drivers_tape() {
+  static wasm::Tape tape;
+  return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(&tape.write(driver_table())));
+}
+
 std::string version() { return kVersion; }
 
 // The core's defaults, so JS fills in missing fields without a copy of them.
@@ -87,7 +93,7 @@ EMSCRIPTEN_BINDINGS(crdb_connect) {
       .field("jdbcPk8Key", &ConnectionParams::jdbc_pk8_key);
   function("paramsBuffer", &params_buffer);
   function("generateTape", &generate_tape);
-  function("driversJson", &drivers_json);
+  function("driversTape", &drivers_tape);
   function("version", &version);
   function("defaultParams", &default_params);
   function("heapTop", &heap_top);

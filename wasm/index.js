@@ -170,6 +170,19 @@ function readGenerateTape(module, viewAddress) {
   return { ok, diagnostics, outputs, setup: r.setup() };
 }
 
+// The driver table's tape (Tape::driver_fields), as JSON.parse(drivers_json()) gives it.
+function readDriversTape(module, viewAddress) {
+  const r = new TapeReader(module, viewAddress);
+  const drivers = new Array(r.int());
+  for (let k = 0; k < drivers.length; k++) {
+    drivers[k] = {
+      id: r.str(), name: r.str(), language: r.str(), install: r.str(), snippetFile: r.str(),
+      snippetLanguage: r.str(), docsUrl: r.str(), envVar: r.str(),
+    };
+  }
+  return drivers;
+}
+
 // parse()'s tape, as JSON.parse(to_json(result)) gives it.
 function readParseTape(module, viewAddress) {
   const r = new TapeReader(module, viewAddress);
@@ -239,7 +252,7 @@ const memoryStats = (module) => ({ heapTop: module.heapTop(), memoryBytes: modul
 // What both modules offer: generate() and the driver table.
 function makeGenerateApi(module) {
   const defaults = Object.freeze(module.defaultParams());
-  const drivers = JSON.parse(module.driversJson());
+  const drivers = readDriversTape(module, module.driversTape());
   drivers.forEach(Object.freeze);
   Object.freeze(drivers);
   const toModule = (params) => toWire(params, defaults);

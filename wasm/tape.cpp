@@ -138,6 +138,20 @@ const TapeView& Tape::write(const GenerateResult& result) { return write_all(res
 
 const TapeView& Tape::write(const ParseResult& result) { return write_all(result, &Tape::parse_fields); }
 
+const TapeView& Tape::write(const std::array<DriverInfo, kDriverCount>& drivers) {
+  return write_all(drivers, &Tape::driver_fields);
+}
+
+void Tape::driver_fields(const std::array<DriverInfo, kDriverCount>& drivers) {
+  number(static_cast<std::uint32_t>(drivers.size()));
+  for (const DriverInfo& d : drivers) {
+    for (const std::string_view field : {d.id, d.name, std::string_view(to_string(d.language)), d.install,
+                                         d.snippet_file, d.snippet_language, d.docs_url, d.env_var}) {
+      text(field);
+    }
+  }
+}
+
 void Tape::generate_fields(const GenerateResult& result) {
   number(result.ok ? 1 : 0);
   diagnostics(result.diagnostics);

@@ -8,11 +8,13 @@
 // reads it back field by field; the tests compare the two on every golden case.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "crdb_connect/drivers.hpp"
 #include "crdb_connect/parse.hpp"
 #include "crdb_connect/types.hpp"
 
@@ -33,6 +35,8 @@ class Tape {
   const TapeView& write(const GenerateResult& result);
   // The same for parse(): the fields of to_json(ParseResult), in its order.
   const TapeView& write(const ParseResult& result);
+  // The driver table: the fields of drivers_json(), in its order.
+  const TapeView& write(const std::array<DriverInfo, kDriverCount>& drivers);
 
  private:
   // Writes `result` with write_fields, first assuming every string is ASCII;
@@ -41,6 +45,7 @@ class Tape {
   const TapeView& write_all(const Result& result, void (Tape::*write_fields)(const Result&));
   void generate_fields(const GenerateResult& result);
   void parse_fields(const ParseResult& result);
+  void driver_fields(const std::array<DriverInfo, kDriverCount>& drivers);
 
   void number(std::uint32_t value) { ints_.push_back(value); }
   void text(std::string_view value);

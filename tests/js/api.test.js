@@ -77,6 +77,14 @@ test('drivers is the core driver table, frozen', () => {
   assert.deepEqual(g.drivers.map((d) => d.id), g.generate({}).outputs.map((o) => o.driver));
   assert.ok(Object.isFrozen(g.drivers) && Object.isFrozen(g.drivers[0]));
   for (const d of g.drivers) assert.deepEqual(Object.keys(d), ['id', 'name', 'language', 'install', 'snippetFile', 'snippetLanguage', 'docsUrl', 'envVar']);
+  // Every column agrees with what generate() copies from the same table row.
+  const serverless = g.generate({ username: 'u', password: 'p', host: 'h', routingId: 'r-1' });
+  g.drivers.forEach((d, i) => {
+    const o = serverless.outputs[i];
+    assert.deepEqual([d.id, d.name, d.language, d.install, d.snippetFile, d.snippetLanguage, d.docsUrl],
+      [o.driver, o.name, o.language, o.install, o.snippetFile, o.snippetLanguage, o.docsUrl], d.id);
+    assert.equal(d.envVar, o.env[0]?.name ?? '', `${d.id}: envVar is the variable the snippet reads`);
+  });
 });
 
 test('version is the native CLI version', () => {
