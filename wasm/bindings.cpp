@@ -24,20 +24,10 @@ namespace {
 
 using namespace crdb_connect;
 
-// The buffer JS writes generate()'s parameters into (see read_params in
-// wire.hpp). It keeps its size between calls.
-std::string& params_input() {
-  static std::string input;
-  return input;
-}
+// Where JS writes generate()'s parameters (see read_params in wire.hpp).
+wasm::InputBuffer params_input;
 
-// Makes the buffer hold at least `capacity` bytes and returns its address,
-// valid until the next call of this function.
-std::uint32_t params_buffer(std::uint32_t capacity) {
-  std::string& input = params_input();
-  if (input.size() < capacity) input.resize(capacity);
-  return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(input.data()));
-}
+std::uint32_t params_buffer(std::uint32_t capacity) { return params_input.reserve(capacity); }
 
 // generate() for the JS API, on the parameters in the buffer: returns the
 // address of a TapeView that stays valid until the next call (JS reads it at
@@ -51,7 +41,7 @@ std::uint32_t generate_tape(std::uint32_t items, std::uint32_t text_bytes, bool 
     const wasm::CallArenaScope arena;
     ConnectionParams params;
     GenerateOptions options;
-    wasm::read_params(params_input().data(), items, text_bytes, params, options);
+    wasm::read_params(params_input.all(), items, text_bytes, params, options);
     params.jdbc_pk8_key = jdbc_pk8_key;
     result = generate(params, options);
   }

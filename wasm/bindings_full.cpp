@@ -17,29 +17,16 @@ namespace {
 
 using namespace crdb_connect;
 
-// parse() for the JS API. The text does not cross as an Embind std::string
-// (a JS loop encoding it into a fresh allocation on every call): JS encodes it
-// with TextEncoder.encodeInto straight into this buffer, which keeps its size
-// between calls, and passes only the length. The result comes back as a tape
-// (see generate_tape in bindings.cpp).
-std::string& parse_input() {
-  static std::string input;
-  return input;
-}
+// parse() for the JS API: JS writes the text into this buffer and passes its
+// length in bytes; the result comes back as a tape (see generate_tape in
+// bindings.cpp).
+wasm::InputBuffer parse_input;
 
-// Makes the buffer hold at least `capacity` bytes and returns its address,
-// valid until the next call of this function.
-std::uint32_t parse_input_buffer(std::uint32_t capacity) {
-  std::string& input = parse_input();
-  if (input.size() < capacity) input.resize(capacity);
-  return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(input.data()));
-}
+std::uint32_t parse_input_buffer(std::uint32_t capacity) { return parse_input.reserve(capacity); }
 
 std::uint32_t parse_tape(std::uint32_t length) {
   static wasm::Tape tape;
-  const std::string& input = parse_input();
-  const std::string_view text(input.data(), length <= input.size() ? length : input.size());
-  return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(&tape.write(parse(text))));
+  return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(&tape.write(parse(parse_input.written(length)))));
 }
 
 // The exact bytes of the native CLI's --json output.

@@ -30,6 +30,26 @@ inline GenerateOptions options_from(const std::string& nul_terminated_ids) {
   return options;
 }
 
+// A buffer in the wasm heap that JS writes an input into with
+// TextEncoder.encodeInto, instead of passing an Embind std::string (a JS loop
+// encoding it into a fresh allocation on every call). It keeps its size
+// between calls.
+class InputBuffer {
+ public:
+  // Makes the buffer hold at least `capacity` bytes and returns its address,
+  // valid until the next call of this function.
+  std::uint32_t reserve(std::uint32_t capacity) {
+    if (bytes_.size() < capacity) bytes_.resize(capacity);
+    return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(bytes_.data()));
+  }
+  // The first `length` bytes JS wrote (never more than the buffer holds).
+  std::string_view written(std::uint32_t length) const { return all().substr(0, length); }
+  std::string_view all() const { return bytes_; }
+
+ private:
+  std::string bytes_;
+};
+
 // generate()'s parameters as JS writes them into one buffer in the wasm heap
 // (see writeParams in wasm/index.js): `items` uint32 lengths, then the items'
 // text as UTF-8, written by TextEncoder.encodeInto in one call. The items are
@@ -59,14 +79,16 @@ inline std::string_view take_utf16_units(std::string_view text, std::size_t& pos
   return text.substr(start, pos - start);
 }
 
-// Reads the buffer described above: `items` lengths, then `text_bytes` of text.
-inline void read_params(const char* buffer, std::uint32_t items, std::uint32_t text_bytes,
+// Reads the buffer described above: `items` lengths, then `text_bytes` of
+// text, both cut to what `buffer` holds.
+inline void read_params(std::string_view buffer, std::uint32_t items, std::uint32_t text_bytes,
                         ConnectionParams& params, GenerateOptions& options) {
-  const std::string_view text(buffer + 4 * std::size_t{items}, text_bytes);
+  if (items > buffer.size() / 4) items = static_cast<std::uint32_t>(buffer.size() / 4);
+  const std::string_view text = buffer.substr(4 * std::size_t{items}, text_bytes);
   std::size_t pos = 0;
   for (std::uint32_t i = 0; i < items; ++i) {
     std::uint32_t units;
-    std::memcpy(&units, buffer + 4 * std::size_t{i}, 4);
+    std::memcpy(&units, buffer.data() + 4 * std::size_t{i}, 4);
     const std::string_view item = take_utf16_units(text, pos, units);
     if (i < kParamFields.size()) {
       params.*kParamFields[i] = item;
