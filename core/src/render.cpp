@@ -53,13 +53,15 @@ void add_common_notes(const DriverInfo& driver, const Model& model, std::vector<
   }
   if (model.uses_client_cert() && driver.language == Language::java && model.jdbc_pk8_key &&
       !is_pkcs8_or_pkcs12(model.client_key)) {
-    notes.push_back(strings::cat("sslkey points at ", pk8_path(model.client_key), ", the PKCS#8 key that the convert-key step writes."));
+    notes.push_back(strings::cat("sslkey points at ", pk8_path(model.client_key),
+                                 ", the PKCS#8 key that the convert-key step writes."));
   } else if (model.uses_client_cert() && driver.language == Language::java && !is_pkcs8_or_pkcs12(model.client_key)) {
-    notes.push_back(strings::cat("pgJDBC before 42.7.9 reads the client key only as PKCS#8 DER (.pk8) or PKCS#12 (.p12/.pfx). Convert it "
-         "with: openssl pkcs8 -topk8 -inform PEM -outform DER -in ",
-         model.client_key.empty() ? "client.key" : model.client_key,
-         " -out client.pk8 -nocrypt, then use the .pk8 path as the client key. 42.7.9 and later also read PEM "
-         "keys."));
+    notes.push_back(strings::cat(
+        "pgJDBC before 42.7.9 reads the client key only as PKCS#8 DER (.pk8) or PKCS#12 (.p12/.pfx). Convert it "
+        "with: openssl pkcs8 -topk8 -inform PEM -outform DER -in ",
+        model.client_key.empty() ? "client.key" : model.client_key,
+        " -out client.pk8 -nocrypt, then use the .pk8 path as the client key. 42.7.9 and later also read PEM "
+        "keys."));
   }
 }
 

@@ -125,9 +125,10 @@ SetupStep make_certs_step(const Model& model, bool java) {
   const Shell shell = fallback(model.command_shell());
   const std::string dir = quote(shell, directory_of(model.client_cert.empty() ? model.root_cert : model.client_cert));
   const std::string ca_key = quote(shell, "my-safe-directory/ca.key");
-  std::string command = strings::cat("cockroach cert create-ca --certs-dir=", dir, " --ca-key=", ca_key, "\ncockroach cert create-client ",
-       quote(shell, model.username.empty() ? std::string_view("<username>") : model.username), " --certs-dir=", dir,
-       " --ca-key=", ca_key, java ? " --also-generate-pkcs8-key\n" : "\n");
+  std::string command = strings::cat(
+      "cockroach cert create-ca --certs-dir=", dir, " --ca-key=", ca_key, "\ncockroach cert create-client ",
+      quote(shell, model.username.empty() ? std::string_view("<username>") : model.username), " --certs-dir=", dir,
+      " --ca-key=", ca_key, java ? " --also-generate-pkcs8-key\n" : "\n");
   return {"make-certs", "Create the CA and this user's client certificate", command,
           "Skip create-ca if the cluster already has a CA; keep ca.key out of the certs folder. cockroach names the "
           "files ca.crt, client.<user>.crt and client.<user>.key: make the paths above match them." +

@@ -320,7 +320,8 @@ void check_routing_id(const std::string& id, Reporter& report) {
     return;
   }
   if ((tenant.size() > 1 && tenant[0] == '0') || (tenant.size() == 1 && tenant[0] < '2')) {
-    invalid(strings::cat("The tenant number ", tenant, " is not valid: it is an integer of 2 or more without leading zeros."));
+    invalid(strings::cat("The tenant number ", tenant,
+                         " is not valid: it is an integer of 2 or more without leading zeros."));
     return;
   }
   const bool name_ok = name.size() >= 6 && name.size() <= 100 && is_lower_alnum(name.front()) &&
