@@ -43,3 +43,21 @@ test('100,000 parse() calls leave the full module heap where it was', () => {
   }
   assert.deepEqual(parser.memoryStats(), before);
 });
+
+// A call whose result outgrows the call arena (wasm/call_arena.cpp, 256 KiB)
+// takes the rest from malloc: the result is still exact, and repeating the
+// call needs no more heap.
+test('a result larger than the call arena is exact and its heap is reused', () => {
+  const long = (c) => c.repeat(4000);
+  const params = {
+    deployment: 'self-hosted', username: long('u'), host: long('h'), database: long('d'),
+    rootCert: `/${long('r')}.crt`, clientCert: `/${long('c')}.crt`, clientKey: `/${long('k')}.key`,
+  };
+  const expected = JSON.parse(parser.generateJson(params));
+  const text = JSON.stringify(expected);
+  assert.ok(text.length > 256 * 1024, `the result is only ${text.length} characters`);
+  assert.deepEqual(g.generate(params), expected);
+  const before = g.memoryStats();
+  for (let i = 0; i < 20; i++) assert.deepEqual(g.generate(params), expected);
+  assert.deepEqual(g.memoryStats(), before);
+});
