@@ -14,7 +14,7 @@ import { spawn } from 'node:child_process';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WEB = resolve(ROOT, 'dist/web');
-const LOADS = 15;
+const LOADS = 31;
 const KEYSTROKES = 200;
 const TARGETS = { transferKB: 60, outputsMs: 150, keyMedianMs: 2, keyP90Ms: 5 };
 // The hash holds no password, so the load uses a self-hosted cluster (which

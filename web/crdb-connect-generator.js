@@ -6,7 +6,9 @@
 //   hash-state                                      keep the form in the URL hash
 // Once everything is on the page (setup steps and notes come one frame after
 // the code blocks) the element's `ready` is true and it fires
-// crdb-connect-ready.
+// crdb-connect-ready. From the first frame that shows its outputs, or says it
+// could not load, it carries the `rendered` attribute: the full page holds its
+// first paint for it (see page.css).
 // Everything lives in a shadow root with its own stylesheet, so the host
 // page's CSS neither leaks in nor is affected.
 import { el } from './dom.js';
@@ -54,7 +56,10 @@ class CrdbConnectGenerator extends HTMLElement {
     this.shadowRoot.append(el('link', { rel: 'stylesheet', href: STYLESHEET }), this.loading);
     loadGenerator().then(
       (generator) => this.start(generator),
-      (error) => { this.loading.textContent = `The generator could not be loaded: ${error.message}`; },
+      (error) => {
+        this.loading.textContent = `The generator could not be loaded: ${error.message}`;
+        this.toggleAttribute('rendered', true);
+      },
     );
   }
 
@@ -129,9 +134,13 @@ class CrdbConnectGenerator extends HTMLElement {
     // sooner (~10 ms less main-thread work before the first paint, traced).
     this.detailsShown = false;
     this.refresh();
+    this.toggleAttribute('rendered', true);
     afterNextPaint(() => {
       this.detailsShown = true;
       this.refresh();
+      // The hash follows the user's edits from now on; the load itself does
+      // not rewrite the link it was opened with (replaceState costs ~2 ms).
+      this.hashFollowsForm = true;
       this.ready = true;
       this.dispatchEvent(new CustomEvent('crdb-connect-ready', { bubbles: true, composed: true }));
     });
@@ -196,7 +205,7 @@ class CrdbConnectGenerator extends HTMLElement {
     this.shared.hidden = blocked || shown.setup.length === 0;
     this.sharedSteps.update(blocked ? [] : shown.setup, blocked ? [] : real.setup);
     this.empty.hidden = visible.size > 0;
-    if (this.syncHash) this.saveHash(selected);
+    if (this.syncHash && this.hashFollowsForm) this.saveHash(selected);
   }
 
   // The result shown while the password is hidden: generated with the

@@ -117,3 +117,54 @@ test('the element embeds in another docs page with one script and one tag', asyn
   expect(offOrigin(urls, new URL(baseURL).origin)).toEqual([]);
   expect(problems).toEqual([]);
 });
+
+// The page is painted once, with the outputs in it (see web/page.css): no
+// frame shows the page before the element is defined, and while it is
+// defined but has no outputs, the page's parts are held (content-visibility:
+// hidden); the hold ends with the outputs, or with a load error on screen.
+test('the page holds its first paint for the outputs, and never hides a load error', async ({ page, browser }) => {
+  await page.addInitScript(() => {
+    window.frames_ = [];
+    const watch = () => {
+      const element = document.querySelector('crdb-connect-generator');
+      const header = document.querySelector('header');
+      window.frames_.push({
+        defined: Boolean(customElements.get('crdb-connect-generator')),
+        rendered: Boolean(element?.hasAttribute('rendered')),
+        cards: element?.shadowRoot?.querySelectorAll('article.card pre').length ?? 0,
+        headerShown: header ? getComputedStyle(header).contentVisibility !== 'hidden' : false,
+      });
+      if (!element?.ready) requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
+  });
+  await openPage(page);
+  const frames = await page.evaluate(() => window.frames_);
+  expect(frames.length).toBeGreaterThan(0);
+  // Render-blocking script: the first frame comes after the element is defined.
+  expect(frames[0].defined).toBe(true);
+  for (const frame of frames) expect(frame.headerShown).toBe(frame.rendered);
+  expect(frames.filter((f) => f.rendered).every((f) => f.cards > 0)).toBe(true);
+
+  // The .wasm cannot be fetched: the error is shown at once, not held.
+  const failing = await browser.newPage();
+  await failing.route('**/*.wasm', (route) => route.abort());
+  await failing.goto('./');
+  const element = generatorElement(failing);
+  await expect(element.getByText('The generator could not be loaded')).toBeVisible();
+  await expect(element).toHaveAttribute('rendered', '');
+  await expect(failing.locator('header')).toHaveCSS('content-visibility', 'visible');
+  await failing.close();
+});
+
+test('opening a link keeps it as it is until the form is edited', async ({ page }) => {
+  // Not the order or the set of fields the page would write.
+  const link = '#username=roach&deployment=self-hosted&host=db.internal';
+  await openPage(page, `./${link}`);
+  const root = generatorElement(page);
+  await expect(root.getByLabel('Self-hosted', { exact: true })).toBeChecked();
+  expect(new URL(page.url()).hash).toBe(link);
+  await root.getByLabel('Database', { exact: true }).fill('bank');
+  await expect.poll(() => new URL(page.url()).hash).toContain('database=bank');
+  expect(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('host')).toBe('db.internal');
+});
