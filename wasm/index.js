@@ -153,17 +153,32 @@ class TapeReader {
   }
 }
 
+// An output's driver fields as the tape gives them: the row of the driver
+// table (read once from the core, see readDriversTape) whose fields it shows,
+// or NO_DRIVER_ROW and the fields themselves (kNoDriverRow in wasm/tape.hpp).
+const NO_DRIVER_ROW = 0xFFFFFFFF;
+
+function readDriverFields(r, drivers) {
+  const row = r.int();
+  if (row !== NO_DRIVER_ROW) return drivers[row];
+  return {
+    id: r.str(), name: r.str(), language: r.str(), install: r.str(), snippetFile: r.str(),
+    snippetLanguage: r.str(), docsUrl: r.str(),
+  };
+}
+
 // generate()'s tape (see wasm/tape.cpp), as JSON.parse(to_json(result)) gives it.
-function readGenerateTape(module, viewAddress) {
+function readGenerateTape(module, viewAddress, drivers) {
   const r = new TapeReader(module, viewAddress);
   const ok = r.flag();
   const diagnostics = r.diagnostics();
   const outputs = new Array(r.int());
   for (let k = 0; k < outputs.length; k++) {
+    const d = readDriverFields(r, drivers);
     outputs[k] = {
-      driver: r.str(), name: r.str(), language: r.str(), ok: r.flag(), connectionString: r.str(),
-      env: r.namedValues(), install: r.str(), snippet: r.str(), snippetFile: r.str(),
-      snippetLanguage: r.str(), docsUrl: r.str(), notes: r.strs(), variants: r.labelledValues(),
+      driver: d.id, name: d.name, language: d.language, ok: r.flag(), connectionString: r.str(),
+      env: r.namedValues(), install: d.install, snippet: r.str(), snippetFile: d.snippetFile,
+      snippetLanguage: d.snippetLanguage, docsUrl: d.docsUrl, notes: r.strs(), variants: r.labelledValues(),
       setup: r.setup(),
     };
   }
@@ -263,7 +278,7 @@ function makeGenerateApi(module) {
       /** Validates params and renders every requested driver's output. */
       generate(params) {
         const [wire, ids] = toModule(params);
-        return readGenerateTape(module, generateTape(wire, ids));
+        return readGenerateTape(module, generateTape(wire, ids), drivers);
       },
       drivers,
       version: module.version(),

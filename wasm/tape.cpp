@@ -36,6 +36,28 @@ bool all_ascii(std::string_view bytes) {
   return (seen & kHighBits) == 0;
 }
 
+// The driver table's row whose fields `o` shows (id, name, language,
+// install, snippet file and language, docs URL), or kNoDriverRow. render()
+// takes them as the table's own string_views, so comparing where they point
+// is enough; an output holding a copy is written out in full instead.
+std::uint32_t driver_row(const Output& o) {
+  const auto& table = driver_table();
+  for (std::uint32_t row = 0; row < table.size(); ++row) {
+    const DriverInfo& d = table[row];
+    if (o.driver.data() != d.id.data()) continue;
+    const bool same = o.driver.size() == d.id.size() && o.name.data() == d.name.data() &&
+                      o.name.size() == d.name.size() && o.language == to_string(d.language) &&
+                      o.install.data() == d.install.data() && o.install.size() == d.install.size() &&
+                      o.snippet_file.data() == d.snippet_file.data() &&
+                      o.snippet_file.size() == d.snippet_file.size() &&
+                      o.snippet_language.data() == d.snippet_language.data() &&
+                      o.snippet_language.size() == d.snippet_language.size() &&
+                      o.docs_url.data() == d.docs_url.data() && o.docs_url.size() == d.docs_url.size();
+    return same ? row : kNoDriverRow;
+  }
+  return kNoDriverRow;
+}
+
 }  // namespace
 
 // Appends `value` as valid UTF-8 and records its length in UTF-16 code units.
@@ -61,6 +83,10 @@ void Tape::text(std::string_view value) {
     units += cp >= 0x10000 ? 2 : 1;
   }
   number(units);
+}
+
+void Tape::texts(std::initializer_list<std::string_view> values) {
+  for (const std::string_view value : values) text(value);
 }
 
 void Tape::strings(const std::vector<std::string>& values) {
@@ -92,20 +118,21 @@ void Tape::setup(const std::vector<SetupStep>& steps) {
 }
 
 void Tape::output(const Output& o) {
-  text(o.driver);
-  text(o.name);
-  text(o.language);
+  // The fields that only repeat the driver table (JS holds it, read once from
+  // the same table) go as the row's index: 78 strings and about a quarter of
+  // a 13-driver result's text that need not be copied, decoded or sliced.
+  const std::uint32_t row = driver_row(o);
+  number(row);
+  if (row == kNoDriverRow) {
+    texts({o.driver, o.name, o.language, o.install, o.snippet_file, o.snippet_language, o.docs_url});
+  }
   number(o.ok ? 1 : 0);
   text(o.connection_string);
   list(o.env, [this](const EnvVar& e) {
     text(e.name);
     text(e.value);
   });
-  text(o.install);
   text(o.snippet);
-  text(o.snippet_file);
-  text(o.snippet_language);
-  text(o.docs_url);
   strings(o.notes);
   list(o.variants, [this](const Variant& v) {
     text(v.label);
@@ -145,10 +172,8 @@ const TapeView& Tape::write(const std::array<DriverInfo, kDriverCount>& drivers)
 void Tape::driver_fields(const std::array<DriverInfo, kDriverCount>& drivers) {
   number(static_cast<std::uint32_t>(drivers.size()));
   for (const DriverInfo& d : drivers) {
-    for (const std::string_view field : {d.id, d.name, std::string_view(to_string(d.language)), d.install,
-                                         d.snippet_file, d.snippet_language, d.docs_url, d.env_var}) {
-      text(field);
-    }
+    texts({d.id, d.name, to_string(d.language), d.install, d.snippet_file, d.snippet_language, d.docs_url,
+           d.env_var});
   }
 }
 
@@ -162,11 +187,8 @@ void Tape::generate_fields(const GenerateResult& result) {
 void Tape::parse_fields(const ParseResult& result) {
   const ConnectionParams& p = result.params;
   number(result.ok ? 1 : 0);
-  for (const std::string* s : {&result.format, &result.wrapper, &p.deployment, &result.deployment_reason,
-                               &p.deployment, &p.username, &p.password, &p.host, &p.port, &p.database,
-                               &p.routing_id, &p.root_cert, &p.client_cert, &p.client_key}) {
-    text(*s);
-  }
+  texts({result.format, result.wrapper, p.deployment, result.deployment_reason, p.deployment, p.username,
+         p.password, p.host, p.port, p.database, p.routing_id, p.root_cert, p.client_cert, p.client_key});
   const auto pair = [this](const std::pair<std::string, std::string>& p) {
     text(p.first);
     text(p.second);

@@ -10,6 +10,7 @@
 
 #include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,10 @@
 #include "crdb_connect/types.hpp"
 
 namespace crdb_connect::wasm {
+
+// An output's first number: the row of the driver table whose fields it
+// shows, or this, followed by those fields as strings (see Tape::output).
+inline constexpr std::uint32_t kNoDriverRow = 0xFFFFFFFF;
 
 // What JS reads from the wasm heap: where the two arrays are and how long.
 struct TapeView {
@@ -38,6 +43,11 @@ class Tape {
   // The driver table: the fields of drivers_json(), in its order.
   const TapeView& write(const std::array<DriverInfo, kDriverCount>& drivers);
 
+  // What the last write() produced, for native tests (TapeView's addresses
+  // are 32-bit, as in wasm).
+  const std::vector<std::uint32_t>& ints() const { return ints_; }
+  std::string_view chars() const { return chars_; }
+
  private:
   // Writes `result` with write_fields, first assuming every string is ASCII;
   // if one is not, writes it again with text() counting UTF-16 units.
@@ -49,6 +59,7 @@ class Tape {
 
   void number(std::uint32_t value) { ints_.push_back(value); }
   void text(std::string_view value);
+  void texts(std::initializer_list<std::string_view> values);
   // Every list on the tape is its count, then its items.
   template <typename Item, typename WriteItem>
   void list(const std::vector<Item>& items, WriteItem write_item) {

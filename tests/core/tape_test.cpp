@@ -1,0 +1,101 @@
+// wasm/tape.cpp built natively: what generate()'s tape holds for an output
+// whose driver fields are the table's own (the row's index) and for one
+// holding copies (the fields written out), and the UTF-16 lengths it records.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "crdb_connect/generate.hpp"
+#include "tape.hpp"
+
+using crdb_connect::wasm::kNoDriverRow;
+using crdb_connect::wasm::Tape;
+
+namespace {
+
+// Reads the tape as wasm/index.js does, for the parts these tests look at.
+struct Reader {
+  const Tape& tape;
+  std::size_t i = 0;
+  std::size_t at = 0;
+
+  std::uint32_t number() { return tape.ints().at(i++); }
+  // Lengths are UTF-16 units; the tests' texts are ASCII or use 2-byte UTF-8
+  // characters only (one unit each), given as `bytes_per_unit`.
+  std::string text(std::size_t bytes_per_unit = 1) {
+    const std::size_t bytes = number() * bytes_per_unit;
+    std::string out(tape.chars().substr(at, bytes));
+    at += bytes;
+    return out;
+  }
+};
+
+crdb_connect::GenerateResult pgx_result() {
+  crdb_connect::ConnectionParams params;
+  params.username = "maxroach";
+  params.password = "Vd8t-2Wq_Lc9";
+  params.host = "free-tier.gcp-us-central1.cockroachlabs.cloud";
+  params.routing_id = "funky-skunk-123";
+  return crdb_connect::generate(params, {{"pgx"}});
+}
+
+}  // namespace
+
+TEST_CASE("an output showing the driver table's fields goes on the tape as its row") {
+  const auto result = pgx_result();
+  REQUIRE(result.outputs.size() == 1);
+  Tape tape;
+  tape.write(result);
+  Reader r{tape};
+  CHECK(r.number() == 1);  // ok
+  CHECK(r.number() == 0);  // no diagnostics
+  CHECK(r.number() == 1);  // one output
+  const auto& table = crdb_connect::driver_table();
+  const std::uint32_t row = r.number();
+  REQUIRE(row < table.size());
+  CHECK(table[row].id == "pgx");
+  CHECK(r.number() == 1);  // ok
+  CHECK(r.text() == result.outputs[0].connection_string);
+}
+
+TEST_CASE("an output holding copies of the driver fields goes on the tape with them") {
+  auto result = pgx_result();
+  crdb_connect::Output& out = result.outputs.at(0);
+  // Same characters, other storage: the tape cannot tell them from the
+  // table's by where they point, so it writes them.
+  const std::string name(out.name), docs(out.docs_url);
+  out.name = name;
+  out.docs_url = docs;
+  Tape tape;
+  tape.write(result);
+  Reader r{tape};
+  r.number();
+  r.number();
+  r.number();
+  CHECK(r.number() == kNoDriverRow);
+  CHECK(r.text() == "pgx");
+  CHECK(r.text() == name);
+  CHECK(r.text() == "go");
+  CHECK(r.text() == std::string(out.install));
+  CHECK(r.text() == std::string(out.snippet_file));
+  CHECK(r.text() == std::string(out.snippet_language));
+  CHECK(r.text() == docs);
+  CHECK(r.number() == 1);  // ok
+  CHECK(r.text() == out.connection_string);
+}
+
+TEST_CASE("the tape records lengths in UTF-16 code units, once any text is not ASCII") {
+  auto result = pgx_result();
+  // "ü" is 2 bytes and 1 unit; U+1F600 is 4 bytes and 2 units (a surrogate pair).
+  result.outputs.at(0).connection_string = "postgresql://m\xC3\xBC@h/\xF0\x9F\x98\x80";
+  Tape tape;
+  tape.write(result);
+  Reader r{tape};
+  r.number();
+  r.number();
+  r.number();
+  CHECK(r.number() < crdb_connect::kDriverCount);
+  CHECK(r.number() == 1);
+  CHECK(r.number() == 20);  // 17 ASCII + 1 + 2 units (23 bytes)
+  CHECK(tape.chars().substr(0, 23) == result.outputs[0].connection_string);
+}
