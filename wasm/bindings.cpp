@@ -6,9 +6,9 @@
 // Every call hands back one buffer (the tape), because crossing the boundary
 // once is far cheaper than crossing it per field; the JS layer decodes it
 // once. generate()'s parameters arrive the same way, as one buffer JS writes
-// into the heap (wasm/wire.hpp); the ConnectionParams value_object remains for
-// defaultParams() and the full module's generateJson/generateText, so JS
-// passes plain objects and never holds an Embind handle that needs .delete().
+// into the heap (wasm/wire.hpp), and the core's default parameters leave on a
+// tape too. JS passes plain objects and never holds an Embind handle that
+// needs .delete().
 #include <emscripten/bind.h>
 #include <unistd.h>
 
@@ -56,8 +56,12 @@ std::uint32_t drivers_tape() {
 
 std::string version() { return kVersion; }
 
-// The core's defaults, so JS fills in missing fields without a copy of them.
-ConnectionParams default_params() { return {}; }
+// The core's defaults, so JS fills in missing fields without a copy of them:
+// a tape of ConnectionParams' fields (wasm/wire.hpp's order, then the flag).
+std::uint32_t default_params_tape() {
+  static wasm::Tape tape;
+  return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(&tape.write(ConnectionParams{})));
+}
 
 // Top of the wasm heap: lets the tests prove that repeated calls do not leak.
 double heap_top() { return static_cast<double>(reinterpret_cast<std::uintptr_t>(sbrk(0))); }
@@ -66,25 +70,10 @@ double heap_top() { return static_cast<double>(reinterpret_cast<std::uintptr_t>(
 
 EMSCRIPTEN_BINDINGS(crdb_connect) {
   using emscripten::function;
-  emscripten::value_object<ConnectionParams>("ConnectionParams")
-      .field("deployment", &ConnectionParams::deployment)
-      .field("username", &ConnectionParams::username)
-      .field("password", &ConnectionParams::password)
-      .field("host", &ConnectionParams::host)
-      .field("port", &ConnectionParams::port)
-      .field("database", &ConnectionParams::database)
-      .field("routingId", &ConnectionParams::routing_id)
-      .field("rootCert", &ConnectionParams::root_cert)
-      .field("clientCert", &ConnectionParams::client_cert)
-      .field("clientKey", &ConnectionParams::client_key)
-      .field("os", &ConnectionParams::os)
-      .field("shell", &ConnectionParams::shell)
-      .field("clusterId", &ConnectionParams::cluster_id)
-      .field("jdbcPk8Key", &ConnectionParams::jdbc_pk8_key);
   function("paramsBuffer", &params_buffer);
   function("generateTape", &generate_tape);
   function("driversTape", &drivers_tape);
   function("version", &version);
-  function("defaultParams", &default_params);
+  function("defaultParamsTape", &default_params_tape);
   function("heapTop", &heap_top);
 }

@@ -92,6 +92,23 @@ CliOutput cli_parse(const std::string& text, bool json) {
 
 EMSCRIPTEN_BINDINGS(crdb_connect_full) {
   using emscripten::function;
+  // Only the full module takes ConnectionParams as an object (generateJson,
+  // generateText, the CLI); the generate module's calls use wasm/wire.hpp.
+  emscripten::value_object<ConnectionParams>("ConnectionParams")
+      .field("deployment", &ConnectionParams::deployment)
+      .field("username", &ConnectionParams::username)
+      .field("password", &ConnectionParams::password)
+      .field("host", &ConnectionParams::host)
+      .field("port", &ConnectionParams::port)
+      .field("database", &ConnectionParams::database)
+      .field("routingId", &ConnectionParams::routing_id)
+      .field("rootCert", &ConnectionParams::root_cert)
+      .field("clientCert", &ConnectionParams::client_cert)
+      .field("clientKey", &ConnectionParams::client_key)
+      .field("os", &ConnectionParams::os)
+      .field("shell", &ConnectionParams::shell)
+      .field("clusterId", &ConnectionParams::cluster_id)
+      .field("jdbcPk8Key", &ConnectionParams::jdbc_pk8_key);
   emscripten::value_object<CliInvocation>("CliInvocation")
       .field("error", &CliInvocation::error)
       .field("command", &CliInvocation::command)

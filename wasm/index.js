@@ -185,6 +185,17 @@ function readGenerateTape(module, viewAddress, drivers) {
   return { ok, diagnostics, outputs, setup: r.setup() };
 }
 
+// The core's default ConnectionParams (Tape::param_fields): the string fields
+// in the order the params buffer uses (kParamFields in wasm/wire.hpp), then
+// the flag.
+function readDefaultsTape(module, viewAddress) {
+  const r = new TapeReader(module, viewAddress);
+  const defaults = {};
+  for (const key of STRING_KEYS) defaults[key] = r.str();
+  defaults.jdbcPk8Key = r.flag();
+  return defaults;
+}
+
 // The driver table's tape (Tape::driver_fields), as JSON.parse(drivers_json()) gives it.
 function readDriversTape(module, viewAddress) {
   const r = new TapeReader(module, viewAddress);
@@ -266,7 +277,7 @@ const memoryStats = (module) => ({ heapTop: module.heapTop(), memoryBytes: modul
 
 // What both modules offer: generate() and the driver table.
 function makeGenerateApi(module) {
-  const defaults = Object.freeze(module.defaultParams());
+  const defaults = Object.freeze(readDefaultsTape(module, module.defaultParamsTape()));
   const drivers = readDriversTape(module, module.driversTape());
   drivers.forEach(Object.freeze);
   Object.freeze(drivers);

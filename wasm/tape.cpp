@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "utf8.hpp"
+#include "wire.hpp"
 
 namespace crdb_connect::wasm {
 namespace {
@@ -167,6 +168,13 @@ const TapeView& Tape::write(const ParseResult& result) { return write_all(result
 
 const TapeView& Tape::write(const std::array<DriverInfo, kDriverCount>& drivers) {
   return write_all(drivers, &Tape::driver_fields);
+}
+
+const TapeView& Tape::write(const ConnectionParams& params) { return write_all(params, &Tape::param_fields); }
+
+void Tape::param_fields(const ConnectionParams& params) {
+  for (std::string ConnectionParams::*field : kParamFields) text(params.*field);
+  number(params.jdbc_pk8_key ? 1 : 0);
 }
 
 void Tape::driver_fields(const std::array<DriverInfo, kDriverCount>& drivers) {

@@ -42,6 +42,9 @@ class Tape {
   const TapeView& write(const ParseResult& result);
   // The driver table: the fields of drivers_json(), in its order.
   const TapeView& write(const std::array<DriverInfo, kDriverCount>& drivers);
+  // ConnectionParams: its strings in wasm/wire.hpp's kParamFields order, then
+  // jdbc_pk8_key.
+  const TapeView& write(const ConnectionParams& params);
 
   // What the last write() produced, for native tests (TapeView's addresses
   // are 32-bit, as in wasm).
@@ -56,6 +59,7 @@ class Tape {
   void generate_fields(const GenerateResult& result);
   void parse_fields(const ParseResult& result);
   void driver_fields(const std::array<DriverInfo, kDriverCount>& drivers);
+  void param_fields(const ConnectionParams& params);
 
   void number(std::uint32_t value) { ints_.push_back(value); }
   void text(std::string_view value);
