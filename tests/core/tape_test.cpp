@@ -39,6 +39,15 @@ crdb_connect::GenerateResult pgx_result() {
   return crdb_connect::generate(params, {{"pgx"}});
 }
 
+// A reader at the first output of a tape holding one output and no diagnostics.
+Reader at_first_output(const Tape& tape) {
+  Reader r{tape};
+  CHECK(r.number() == 1);  // ok
+  CHECK(r.number() == 0);  // no diagnostics
+  CHECK(r.number() == 1);  // one output
+  return r;
+}
+
 }  // namespace
 
 TEST_CASE("an output showing the driver table's fields goes on the tape as its row") {
@@ -46,10 +55,7 @@ TEST_CASE("an output showing the driver table's fields goes on the tape as its r
   REQUIRE(result.outputs.size() == 1);
   Tape tape;
   tape.write(result);
-  Reader r{tape};
-  CHECK(r.number() == 1);  // ok
-  CHECK(r.number() == 0);  // no diagnostics
-  CHECK(r.number() == 1);  // one output
+  Reader r = at_first_output(tape);
   const auto& table = crdb_connect::driver_table();
   const std::uint32_t row = r.number();
   REQUIRE(row < table.size());
@@ -68,10 +74,7 @@ TEST_CASE("an output holding copies of the driver fields goes on the tape with t
   out.docs_url = docs;
   Tape tape;
   tape.write(result);
-  Reader r{tape};
-  r.number();
-  r.number();
-  r.number();
+  Reader r = at_first_output(tape);
   CHECK(r.number() == kNoDriverRow);
   CHECK(r.text() == "pgx");
   CHECK(r.text() == name);
@@ -90,10 +93,7 @@ TEST_CASE("the tape records lengths in UTF-16 code units, once any text is not A
   result.outputs.at(0).connection_string = "postgresql://m\xC3\xBC@h/\xF0\x9F\x98\x80";
   Tape tape;
   tape.write(result);
-  Reader r{tape};
-  r.number();
-  r.number();
-  r.number();
+  Reader r = at_first_output(tape);
   CHECK(r.number() < crdb_connect::kDriverCount);
   CHECK(r.number() == 1);
   CHECK(r.number() == 20);  // 17 ASCII + 1 + 2 units (23 bytes)
