@@ -41,19 +41,20 @@ bool all_ascii(std::string_view bytes) {
 // install, snippet file and language, docs URL), or kNoDriverRow. render()
 // takes them as the table's own string_views, so comparing where they point
 // is enough; an output holding a copy is written out in full instead.
+// `shown` is `table_field` itself: the same characters at the same address.
+bool same_view(std::string_view shown, std::string_view table_field) {
+  return shown.data() == table_field.data() && shown.size() == table_field.size();
+}
+
 std::uint32_t driver_row(const Output& o) {
   const auto& table = driver_table();
   for (std::uint32_t row = 0; row < table.size(); ++row) {
     const DriverInfo& d = table[row];
     if (o.driver.data() != d.id.data()) continue;
-    const bool same = o.driver.size() == d.id.size() && o.name.data() == d.name.data() &&
-                      o.name.size() == d.name.size() && o.language == to_string(d.language) &&
-                      o.install.data() == d.install.data() && o.install.size() == d.install.size() &&
-                      o.snippet_file.data() == d.snippet_file.data() &&
-                      o.snippet_file.size() == d.snippet_file.size() &&
-                      o.snippet_language.data() == d.snippet_language.data() &&
-                      o.snippet_language.size() == d.snippet_language.size() &&
-                      o.docs_url.data() == d.docs_url.data() && o.docs_url.size() == d.docs_url.size();
+    const bool same = same_view(o.driver, d.id) && same_view(o.name, d.name) &&
+                      o.language == to_string(d.language) && same_view(o.install, d.install) &&
+                      same_view(o.snippet_file, d.snippet_file) &&
+                      same_view(o.snippet_language, d.snippet_language) && same_view(o.docs_url, d.docs_url);
     return same ? row : kNoDriverRow;
   }
   return kNoDriverRow;
