@@ -14,7 +14,7 @@ STAMP="$OUT/.build-inputs"
 
 sources=("$ROOT"/core/src/*.cpp "$ROOT/wasm/bindings.cpp" "$ROOT/wasm/tape.cpp" "$ROOT/wasm/call_arena.cpp")
 full_sources=("${sources[@]}" "$ROOT/core/cli/args.cpp" "$ROOT/wasm/bindings_full.cpp")
-inputs=("${full_sources[@]}" "$ROOT"/core/src/*.hpp "$ROOT"/core/include/crdb_connect/*.hpp "$ROOT"/wasm/*.hpp "$ROOT"/core/cli/*.hpp "$ROOT/wasm/build.sh")
+inputs=("${full_sources[@]}" "$ROOT"/core/src/*.hpp "$ROOT"/core/include/crdb_connect/*.hpp "$ROOT"/wasm/*.hpp "$ROOT"/core/cli/*.hpp "$ROOT/wasm/build.sh" "$ROOT/wasm/drop-exports.mjs")
 if [ "${1:-}" != "--force" ] && [ -f "$STAMP" ] && [ -z "$(find "${inputs[@]}" -newer "$STAMP" 2>/dev/null)" ]; then
   exit 0
 fi
@@ -42,6 +42,9 @@ mkdir -p "$OUT"
 #                     instructions instead of calls into a byte loop: ~7%
 #                     faster generate() (Chrome 75+, Firefox 79+, Safari 15+,
 #                     Node 14+)
+#  drop-exports.mjs   removes Embind's __getTypeName export, which only names
+#                     a type in an error our bindings cannot hit, and with it
+#                     musl's printf: -2.3 KB gzip, 6% of the generate module
 #  separate .wasm     smaller than base64 SINGLE_FILE; wasm/index.js loads it
 #                     relative to import.meta.url (no fetch of file:// in Node)
 COMPILE_FLAGS=(-std=c++20 -flto -fno-exceptions -fno-rtti -DEMSCRIPTEN_HAS_UNBOUND_TYPE_NAMES=0 -DFMT_HEADER_ONLY
@@ -75,6 +78,7 @@ build_module() {
     -sDYNAMIC_EXECUTION=0 -sTEXTDECODER=2 \
     ${CRDB_WASM_EXTRA_FLAGS:-} \
     -o "$OUT/$name.mjs"
+  node "$ROOT/wasm/drop-exports.mjs" "$OUT/$name.wasm" "$OUT/$name.mjs" ___getTypeName
   if [ -n "$post_opt" ]; then
     wasm-opt "$OUT/$name.wasm" --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
       --zero-filled-memory $post_opt -o "$OUT/$name.wasm"
@@ -100,9 +104,11 @@ build_module() {
 # The full module, fetched only when something parses, is built for speed: at
 # -O2 parse() runs about 2.5x faster than at -Oz. The two links run side by
 # side: each is one single-threaded LTO step.
-HOT_SOURCES=("$ROOT/wasm/tape.cpp" "$ROOT/wasm/call_arena.cpp")
+# CRDB_WASM_HOT_EXTRA (more sources) and CRDB_WASM_HOT_OPT (their flags) are
+# for trying other splits; measured in README "Size and speed".
+HOT_SOURCES=("$ROOT/wasm/tape.cpp" "$ROOT/wasm/call_arena.cpp" ${CRDB_WASM_HOT_EXTRA:-})
 build_module crdb-connect-wasm "${CRDB_WASM_OPT:--Oz -D_LIBCPP_DISABLE_EXTERN_TEMPLATE -mbulk-memory}" \
-  "${CRDB_WASM_MALLOC:-emmalloc}" "-O2 -D_LIBCPP_DISABLE_EXTERN_TEMPLATE -mbulk-memory" \
+  "${CRDB_WASM_MALLOC:-emmalloc}" "${CRDB_WASM_HOT_OPT:--O2 -D_LIBCPP_DISABLE_EXTERN_TEMPLATE -mbulk-memory}" \
   "${CRDB_WASM_POST_OPT--aimfs 8 -O3}" "${sources[@]}" &
 generate_build=$!
 build_module crdb-connect-full "${CRDB_WASM_FULL_OPT:--O2 -D_LIBCPP_DISABLE_EXTERN_TEMPLATE -mbulk-memory}" \
