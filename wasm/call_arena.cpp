@@ -16,6 +16,7 @@ char* block = nullptr;
 std::size_t capacity = 0;
 std::size_t used = 0;
 bool open = false;
+bool spilled = false;  // an allocation of the open scope went to malloc
 
 bool in_block(const void* p) {
   const char* c = static_cast<const char*>(p);
@@ -41,9 +42,12 @@ CallArenaScope::CallArenaScope() {
   }
   used = 0;
   open = true;
+  spilled = false;
 }
 
 CallArenaScope::~CallArenaScope() { open = false; }
+
+bool CallArenaScope::all_in_block() const { return !spilled; }
 
 }  // namespace crdb_connect::wasm
 
@@ -53,6 +57,7 @@ CallArenaScope::~CallArenaScope() { open = false; }
 __attribute__((noinline)) void* operator new(std::size_t size) {
   if (open) {
     if (void* p = from_block(size)) return p;
+    spilled = true;
   }
   void* p = std::malloc(size != 0 ? size : 1);
   if (p == nullptr) __builtin_trap();  // -fno-exceptions: no std::bad_alloc to throw

@@ -22,6 +22,12 @@ class CallArenaScope {
  public:
   CallArenaScope();
   ~CallArenaScope();
+
+  // Whether every allocation since this scope opened came from the block. An
+  // object built inside may then be abandoned instead of destroyed: the next
+  // scope reuses its memory, and nothing else would be freed.
+  bool all_in_block() const;
+
   CallArenaScope(const CallArenaScope&) = delete;
   CallArenaScope& operator=(const CallArenaScope&) = delete;
 };

@@ -92,6 +92,20 @@ function toWire(params, defaults) {
 // JSON.parse(to_json(result)) gives: same fields, same order.
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
+// Node's Buffer makes a one-byte string straight from the bytes, where
+// TextDecoder validates them as UTF-8 and V8 then reads them again: a 13-driver
+// result's 18 KB decode in 1.2-1.7 us instead of 2.2 (about 0.5 us of a call).
+// It is only right when the text is ASCII, which the tape says
+// (TapeView.ascii), and only used in Node, whose Buffer is native (a bundler's
+// browser Buffer is a JS loop).
+const NodeBuffer = typeof process === 'object' && process !== null && typeof process.versions?.node === 'string'
+  ? globalThis.Buffer : undefined;
+
+function decodeText(module, start, length, ascii) {
+  if (ascii && NodeBuffer) return NodeBuffer.from(module.HEAPU8.buffer, start, length).toString('latin1');
+  return decoder.decode(module.HEAPU8.subarray(start, start + length));
+}
+
 // A cursor over one tape: `u32[i]` holds counts, flags and string lengths (in
 // UTF-16 code units), `text` every string, decoded once and sliced in order.
 // A class with plain loops and fixed object shapes: this runs for every string
@@ -104,7 +118,7 @@ class TapeReader {
     const charsStart = u32[view + 2];
     this.u32 = u32;
     this.i = u32[view] >>> 2;
-    this.text = decoder.decode(module.HEAPU8.subarray(charsStart, charsStart + u32[view + 3]));
+    this.text = decodeText(module, charsStart, u32[view + 3], u32[view + 4] === 1);
     this.at = 0;
   }
 

@@ -147,7 +147,7 @@ const TapeView& Tape::finish() {
   view_ = TapeView{static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(ints_.data())),
                    static_cast<std::uint32_t>(ints_.size()),
                    static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(chars_.data())),
-                   static_cast<std::uint32_t>(chars_.size())};
+                   static_cast<std::uint32_t>(chars_.size()), careful_ ? 0U : 1U};
   return view_;
 }
 

@@ -31,6 +31,7 @@ struct TapeView {
   std::uint32_t n_ints;
   std::uint32_t chars;   // address of the UTF-8 buffer
   std::uint32_t n_chars;
+  std::uint32_t ascii;   // 1: every byte of the buffer is ASCII (JS may decode it as Latin-1)
 };
 
 class Tape {
@@ -50,6 +51,7 @@ class Tape {
   // are 32-bit, as in wasm).
   const std::vector<std::uint32_t>& ints() const { return ints_; }
   std::string_view chars() const { return chars_; }
+  bool ascii() const { return view_.ascii == 1; }
 
  private:
   // Writes `result` with write_fields, first assuming every string is ASCII;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -16,7 +17,7 @@ enum class TlsStyle {
 };
 
 struct UrlShape {
-  std::string scheme;       // "postgresql", "cockroachdb"
+  std::string_view scheme;  // "postgresql", "cockroachdb"
   TlsStyle tls = TlsStyle::sslmode;
   bool legacy_routing_path = false;  // /<routing-id>.<database>
 };

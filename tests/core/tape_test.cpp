@@ -98,4 +98,12 @@ TEST_CASE("the tape records lengths in UTF-16 code units, once any text is not A
   CHECK(r.number() == 1);
   CHECK(r.number() == 20);  // 17 ASCII + 1 + 2 units (23 bytes)
   CHECK(tape.chars().substr(0, 23) == result.outputs[0].connection_string);
+  CHECK_FALSE(tape.ascii());  // JS must decode it as UTF-8, not Latin-1
+}
+
+TEST_CASE("the tape says when its text is all ASCII, which JS may then decode as Latin-1") {
+  Tape tape;
+  tape.write(pgx_result());
+  CHECK(tape.ascii());
+  for (const char c : tape.chars()) CHECK(static_cast<unsigned char>(c) < 0x80);
 }
