@@ -53,7 +53,7 @@ std::uint32_t generate_tape(std::uint32_t items, std::uint32_t text_bytes, bool 
     result = new (result_storage) GenerateResult(generate(params, options));
     all_in_block = arena.all_in_block();
   }
-  const wasm::TapeView& view = tape.write(*result);
+  const wasm::TapeView& view = tape.write(*result, wasm::params_text(params_input.all(), items, text_bytes));
   if (!all_in_block) result->~GenerateResult();  // its malloc'd parts are freed
   return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(&view));
 }

@@ -152,18 +152,22 @@ const TapeView& Tape::finish() {
 }
 
 template <typename Result>
-const TapeView& Tape::write_all(const Result& result, void (Tape::*write_fields)(const Result&)) {
+const TapeView& Tape::write_all(const Result& result, void (Tape::*write_fields)(const Result&), bool known_ascii) {
   for (const bool careful : {false, true}) {
     careful_ = careful;
     ints_.clear();
     chars_.clear();
     (this->*write_fields)(result);
-    if (careful || all_ascii(chars_)) break;
+    if (careful || known_ascii || all_ascii(chars_)) break;
   }
   return finish();
 }
 
 const TapeView& Tape::write(const GenerateResult& result) { return write_all(result, &Tape::generate_fields); }
+
+const TapeView& Tape::write(const GenerateResult& result, std::string_view input_text) {
+  return write_all(result, &Tape::generate_fields, all_ascii(input_text));
+}
 
 const TapeView& Tape::write(const ParseResult& result) { return write_all(result, &Tape::parse_fields); }
 

@@ -79,12 +79,18 @@ inline std::string_view take_utf16_units(std::string_view text, std::size_t& pos
   return text.substr(start, pos - start);
 }
 
+// The text part of the buffer described above, cut to what `buffer` holds.
+inline std::string_view params_text(std::string_view buffer, std::uint32_t items, std::uint32_t text_bytes) {
+  if (items > buffer.size() / 4) items = static_cast<std::uint32_t>(buffer.size() / 4);
+  return buffer.substr(4 * std::size_t{items}, text_bytes);
+}
+
 // Reads the buffer described above: `items` lengths, then `text_bytes` of
 // text, both cut to what `buffer` holds.
 inline void read_params(std::string_view buffer, std::uint32_t items, std::uint32_t text_bytes,
                         ConnectionParams& params, GenerateOptions& options) {
   if (items > buffer.size() / 4) items = static_cast<std::uint32_t>(buffer.size() / 4);
-  const std::string_view text = buffer.substr(4 * std::size_t{items}, text_bytes);
+  const std::string_view text = params_text(buffer, items, text_bytes);
   std::size_t pos = 0;
   for (std::uint32_t i = 0; i < items; ++i) {
     std::uint32_t units;

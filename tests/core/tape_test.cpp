@@ -4,9 +4,12 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
+#include "cases.hpp"
 #include "crdb_connect/generate.hpp"
 #include "tape.hpp"
+#include "wire.hpp"
 
 using crdb_connect::wasm::kNoDriverRow;
 using crdb_connect::wasm::Tape;
@@ -106,4 +109,92 @@ TEST_CASE("the tape says when its text is all ASCII, which JS may then decode as
   tape.write(pgx_result());
   CHECK(tape.ascii());
   for (const char c : tape.chars()) CHECK(static_cast<unsigned char>(c) < 0x80);
+}
+
+namespace {
+
+// Every string generate() is given, as the JS API hands it to the module.
+std::string input_text(const crdb_connect::ConnectionParams& params, const crdb_connect::GenerateOptions& options) {
+  std::string text;
+  for (const auto field : crdb_connect::wasm::kParamFields) text += params.*field;
+  for (const auto& id : options.drivers) text += id;
+  return text;
+}
+
+bool is_ascii(std::string_view text) {
+  for (const char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+// The golden cases (their non-ASCII names spelled in ASCII, everything else as
+// hostile as before) on every OS and shell, and inputs the core refuses.
+std::vector<std::pair<crdb_connect::ConnectionParams, crdb_connect::GenerateOptions>> ascii_inputs() {
+  std::vector<std::pair<crdb_connect::ConnectionParams, crdb_connect::GenerateOptions>> inputs;
+  for (auto c : crdb_connect::test::golden_cases()) {
+    for (const auto field : crdb_connect::wasm::kParamFields) {
+      std::string& value = c.params.*field;
+      for (char& ch : value) {
+        if (static_cast<unsigned char>(ch) >= 0x80) ch = 'u';
+      }
+    }
+    for (const char* os : {"", "linux", "macos", "windows", "plan9"}) {
+      for (const char* shell : {"", "bash", "fish", "powershell", "cmd", "dotenv", "tcsh"}) {
+        auto params = c.params;
+        params.os = os;
+        params.shell = shell;
+        params.cluster_id = *shell == 'c' ? "8f4a-%!x" : "";
+        params.jdbc_pk8_key = *os == 'w';
+        inputs.push_back({params, {}});
+      }
+    }
+  }
+  crdb_connect::ConnectionParams refused;
+  refused.deployment = "nope";
+  refused.username = "bad user\x01";
+  refused.password = "a\x7f'\"";
+  refused.host = "h h:1";
+  refused.port = "x";
+  refused.database = "";
+  refused.routing_id = "-";
+  inputs.push_back({refused, {{"pq", "nope", ""}}});
+  inputs.push_back({crdb_connect::ConnectionParams{}, {}});
+  return inputs;
+}
+
+}  // namespace
+
+TEST_CASE("ASCII input gives an ASCII result: the tape need not read the result to know") {
+  for (const auto& [params, options] : ascii_inputs()) {
+    const std::string input = input_text(params, options);
+    REQUIRE(is_ascii(input));
+    const auto result = crdb_connect::generate(params, options);
+    Tape checked;
+    checked.write(result);
+    Tape shortcut;
+    shortcut.write(result, input);
+    INFO("deployment " << params.deployment << ", os " << params.os << ", shell " << params.shell);
+    CHECK(is_ascii(checked.chars()));
+    CHECK(checked.ascii());
+    CHECK(shortcut.ascii());
+    CHECK(shortcut.chars() == checked.chars());
+    CHECK(shortcut.ints() == checked.ints());
+  }
+}
+
+TEST_CASE("non-ASCII input makes the tape check the result and count UTF-16 units") {
+  for (const auto& c : crdb_connect::test::golden_cases()) {
+    const std::string input = input_text(c.params, {});
+    if (is_ascii(input)) continue;
+    const auto result = crdb_connect::generate(c.params);
+    Tape checked;
+    checked.write(result);
+    Tape given_input;
+    given_input.write(result, input);
+    INFO(c.name);
+    CHECK_FALSE(given_input.ascii());
+    CHECK(given_input.chars() == checked.chars());
+    CHECK(given_input.ints() == checked.ints());
+  }
 }
