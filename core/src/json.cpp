@@ -203,7 +203,7 @@ std::string drivers_json() {
     w.open('{');
     w.field("id", d.id);
     w.field("name", d.name);
-    w.field("language", std::string_view(to_string(d.language)));
+    w.field("language", to_string(d.language));
     w.field("install", d.install);
     w.field("snippetFile", d.snippet_file);
     w.field("snippetLanguage", d.snippet_language);

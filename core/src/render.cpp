@@ -42,13 +42,13 @@ void add_common_notes(const DriverInfo& driver, const Model& model, std::vector<
         ? "Differs from the reference: pgJDBC's default SSL factory reads the CA only from ~/.postgresql/root.crt "
           "(Windows: %APPDATA%\\postgresql\\root.crt) and fails when that file is missing, so the URL adds "
           "sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory to verify against the JRE's trusted CAs; verify-full "
-          "still checks the host name. To use a downloaded CA file instead, enter its path as the CA certificate."
-        : "The Serverless certificate is verified against the system's trusted CAs; no CA file is needed.");
+          "still checks the host name. To use a downloaded CA file instead, enter its path as the CA certificate."sv
+        : "The Serverless certificate is verified against the system's trusted CAs; no CA file is needed."sv);
   }
   if (model.uses_client_cert() && (driver.uses_libpq || driver.shape == SnippetShape::pq)) {
     notes.push_back(strings::cat("The client key must be readable only by its owner (chmod 600 ",
                                   model.client_key.empty() ? "<client-key>" : model.client_key,
-                                  "): ", driver.uses_libpq ? "libpq" : "lib/pq",
+                                  "): ", driver.uses_libpq ? "libpq"sv : "lib/pq"sv,
                                   " refuses a key that group or others can read."));
   }
   if (model.uses_client_cert() && driver.language == Language::java && model.jdbc_pk8_key &&
@@ -85,15 +85,15 @@ void add_driver_notes(const DriverInfo& driver, const Model& model, const std::s
       break;
     }
     case SnippetShape::typeorm:
-      notes.emplace_back(
-          "TypeORM ignores TLS parameters in the URL's query string, so the URL has none: TLS is set in ssl"
-          + std::string(model.uses_routing_id() ? " and the routing ID in extra.options." : "."));
+      notes.push_back(strings::cat(
+          "TypeORM ignores TLS parameters in the URL's query string, so the URL has none: TLS is set in ssl",
+          model.uses_routing_id() ? " and the routing ID in extra.options."sv : "."sv));
       if (!model.root_cert.empty()) {
-        notes.emplace_back(
+        notes.push_back(strings::cat(
             "ssl.ca (and key, cert) take the certificate's content, not its path, so the snippet reads the files "
-            "named by CA_CERT" +
-            std::string(model.uses_client_cert() ? ", CLIENT_KEY and CLIENT_CERT" : "") +
-            ". The reference passes process.env.CA_CERT directly, which would hand TypeORM the path.");
+            "named by CA_CERT",
+            model.uses_client_cert() ? ", CLIENT_KEY and CLIENT_CERT"sv : ""sv,
+            ". The reference passes process.env.CA_CERT directly, which would hand TypeORM the path."));
       }
       break;
     case SnippetShape::sqlalchemy:

@@ -7,6 +7,10 @@
 namespace crdb_connect::setup {
 namespace {
 
+// Literals chosen between at run time are "..."sv, so their length is known at
+// compile time rather than measured with strlen() on every call.
+using namespace std::string_view_literals;
+
 std::string quote(Shell shell, std::string_view value) {
   switch (shell) {
     case Shell::fish: return escape::fish_shell(value);
@@ -39,19 +43,20 @@ std::string set_env_line(Shell shell, std::string_view name, std::string_view va
   return {};
 }
 
-const char* shell_name(Shell shell) {
+std::string_view shell_name(Shell shell) {
   switch (shell) {
-    case Shell::bash: return "bash/zsh";
-    case Shell::fish: return "fish";
-    case Shell::powershell: return "PowerShell";
-    case Shell::cmd: return "cmd";
-    case Shell::dotenv: return ".env";
+    case Shell::bash: return "bash/zsh"sv;
+    case Shell::fish: return "fish"sv;
+    case Shell::powershell: return "PowerShell"sv;
+    case Shell::cmd: return "cmd"sv;
+    case Shell::dotenv: return ".env"sv;
   }
-  return "";
+  return ""sv;
 }
 
 SetupStep set_env_step(const Model& model, const Output& output) {
-  SetupStep step{"set-env", "", "", ""};
+  SetupStep step;
+  step.id = "set-env"sv;
   std::string names;
   Shell shown = model.shell;  // the shell the lines are for, after any fallback
   for (const auto& e : output.env) {
@@ -107,12 +112,12 @@ SetupStep download_ca_step(const Model& model) {
                                    : quote(shell, model.root_cert);
     command = strings::cat("curl --create-dirs -o ", target, " ", quote(shell, url), "\n");
   }
-  std::string note = model.cluster_id.empty()
-                         ? "Replace <cluster-id> with your cluster's id (in its Cloud Console URL), or download the "
-                           "CA certificate from the Connect dialog. "
-                         : "";
-  note += model.root_cert.empty() ? "libpq looks for the CA certificate at this default location."
-                                  : "The certificate goes where the CA certificate path points.";
+  std::string note = strings::cat(
+      model.cluster_id.empty() ? "Replace <cluster-id> with your cluster's id (in its Cloud Console URL), or download "
+                                 "the CA certificate from the Connect dialog. "sv
+                               : ""sv,
+      model.root_cert.empty() ? "libpq looks for the CA certificate at this default location."sv
+                              : "The certificate goes where the CA certificate path points."sv);
   return {"get-ca-cert", "Download the cluster's CA certificate", command, note};
 }
 

@@ -100,7 +100,7 @@ AppDataSource.initialize().then(async () => {
   // Execute operations
 });
 )~"sv,
-              {{"imports", imports}, {"ssl", ssl}, {"extra", extra}});
+              {{"imports"sv, imports}, {"ssl"sv, ssl}, {"extra"sv, extra}});
 }
 
 // --- Python ----------------------------------------------------------------------
@@ -153,11 +153,11 @@ DATABASES = {
     },
 }
 )~"sv,
-              {{"name", escape::python_string(model.database)},
-               {"credentials", credentials},
-               {"host", escape::python_string(model.host)},
-               {"port", escape::python_string(model.port)},
-               {"options", options}});
+              {{"name"sv, escape::python_string(model.database)},
+               {"credentials"sv, credentials},
+               {"host"sv, escape::python_string(model.host)},
+               {"port"sv, escape::python_string(model.port)},
+               {"options"sv, options}});
 }
 
 // --- Go ----------------------------------------------------------------------------
@@ -180,7 +180,7 @@ func main() {
 	defer conn.Close(context.Background())
 }
 )~"sv,
-              {{"url", escape::go_string(url)}});
+              {{"url"sv, escape::go_string(url)}});
 }
 
 std::string pq(const std::string& url) {
@@ -205,7 +205,7 @@ func main() {
 	}
 }
 )~"sv,
-              {{"url", escape::go_string(url)}});
+              {{"url"sv, escape::go_string(url)}});
 }
 
 std::string gorm(const std::string& url) {
@@ -226,7 +226,7 @@ func main() {
 	log.Printf("connected with the %s driver", db.Dialector.Name())
 }
 )~"sv,
-              {{"url", escape::go_string(url)}});
+              {{"url"sv, escape::go_string(url)}});
 }
 
 // --- Java ----------------------------------------------------------------------------
@@ -257,7 +257,7 @@ std::string hibernate(const std::string& url) {
   </session-factory>
 </hibernate-configuration>
 )~"sv,
-              {{"url", escape::xml_text(url)}});
+              {{"url"sv, escape::xml_text(url)}});
 }
 
 // --- Ruby ------------------------------------------------------------------------------

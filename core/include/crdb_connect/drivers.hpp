@@ -61,6 +61,7 @@ const std::array<DriverInfo, kDriverCount>& driver_table();
 // nullptr-free lookup by id ("node-postgres", ...).
 std::optional<DriverInfo> find_driver(std::string_view id);
 
-const char* to_string(Language language);
+// A view of a literal: its length is known without strlen().
+std::string_view to_string(Language language);
 
 }  // namespace crdb_connect
