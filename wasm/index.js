@@ -16,6 +16,8 @@ const STRING_KEYS = Object.freeze([
 const BOOLEAN_KEYS = Object.freeze(['jdbcPk8Key']);
 const OPTION_KEYS = Object.freeze(['drivers']);
 const KNOWN_KEYS = new Set([...STRING_KEYS, ...BOOLEAN_KEYS, ...OPTION_KEYS]);
+// How messages name each field, made once rather than on every call.
+const PARAM_NAMES = Object.freeze(Object.fromEntries(STRING_KEYS.map((key) => [key, `params.${key}`])));
 
 // The core reports anything over 64 KiB as input-too-long, with its exact size.
 // Far past that, a string is not a connection setting but a mistake, and
@@ -59,7 +61,7 @@ function toWire(params, defaults) {
   let total = 0;
   for (const key of STRING_KEYS) {
     const value = params[key];
-    wire[key] = value === undefined ? defaults[key] : checkString(value, `params.${key}`);
+    wire[key] = value === undefined ? defaults[key] : checkString(value, PARAM_NAMES[key]);
     total += wire[key].length;
   }
   for (const key of BOOLEAN_KEYS) {
