@@ -15,7 +15,7 @@
 // emcc wrote: `Module["___getTypeName"] = ... Module["asm"]["q"]`. The build
 // stops if the glue no longer has that shape, instead of dropping a wrong one.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -49,7 +49,11 @@ const graph = [
 ];
 const graphPath = path.join(tmpdir(), `drop-exports-${process.pid}.json`);
 writeFileSync(graphPath, JSON.stringify(graph));
-execFileSync('wasm-metadce', [
-  wasmPath, '--graph-file', graphPath, '-o', wasmPath, '--debuginfo',  // keeps a name section if the build has one
-  '--enable-bulk-memory', '--enable-sign-ext', '--enable-mutable-globals',
-], { stdio: ['ignore', 'ignore', 'inherit'] });
+try {
+  execFileSync('wasm-metadce', [
+    wasmPath, '--graph-file', graphPath, '-o', wasmPath, '--debuginfo',  // keeps a name section if the build has one
+    '--enable-bulk-memory', '--enable-sign-ext', '--enable-mutable-globals',
+  ], { stdio: ['ignore', 'ignore', 'inherit'] });
+} finally {
+  rmSync(graphPath, { force: true });
+}
