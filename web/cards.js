@@ -1,6 +1,7 @@
 // One card per driver: its name and language, the code blocks of its output,
 // the problems that concern it and its notes. A card is built once and then
 // updated in place, so a keystroke only rewrites the text that changed.
+import { codeBlock } from './code-block.js';
 import { el, setText } from './dom.js';
 import { LANGUAGE_NAMES } from './fields.js';
 import { maskStandIn } from './mask.js';
@@ -107,20 +108,17 @@ export class DriverCard {
     this.blockSignature = signature;
     this.blockNodes.clear();
     const nodes = blocks.map((block) => {
-      const code = el('code');
-      this.blockNodes.set(block.key, code);
-      const button = el('button', { type: 'button', class: 'copy', 'data-block': block.key }, [
-        el('span', { class: 'copy-word', text: 'Copy' }),
-        el('span', { class: 'visually-hidden', text: ` ${block.what} for ${this.name}` }),
-      ]);
-      button.addEventListener('click', () => {
-        const text = this.realText(block.key);
-        if (text !== undefined) this.onCopy(text, `${block.what} for ${this.name}`, button);
+      const what = `${block.what} for ${this.name}`;
+      const { node, code } = codeBlock({
+        tag: 'section', attrs: { class: 'block', 'data-block': block.key }, heading: 'h4', label: block.label,
+        data: { 'data-block': block.key }, what,
+        onPress: (button) => {
+          const text = this.realText(block.key);
+          if (text !== undefined) this.onCopy(text, what, button);
+        },
       });
-      return el('section', { class: 'block', 'data-block': block.key }, [
-        el('div', { class: 'block-head' }, [el('h4', { class: 'block-label', text: block.label }), button]),
-        el('pre', {}, [code]),
-      ]);
+      this.blockNodes.set(block.key, code);
+      return node;
     });
     this.blocks.replaceChildren(...nodes);
   }

@@ -19,6 +19,7 @@ import { PasteBox } from './paste.js';
 import { DriverCard } from './cards.js';
 import { StepList } from './steps.js';
 import { copyText } from './copy.js';
+import { listenForCopies, setCopyWord } from './code-block.js';
 import { DEPLOYMENTS, EXAMPLE_VALUES } from './fields.js';
 import { FALLBACK_SHELLS, PASSWORD_STAND_IN, maskedSteps } from './mask.js';
 import { hashToState, stateToHash } from './hash-state.js';
@@ -47,6 +48,7 @@ class CrdbConnectGenerator extends HTMLElement {
   constructor() {
     super();
     this.attachShadow({ mode: 'open' });
+    listenForCopies(this.shadowRoot);
   }
 
   connectedCallback() {
@@ -259,13 +261,12 @@ class CrdbConnectGenerator extends HTMLElement {
   // text: the real text (never the masked one); what: "connection string for pgx".
   async copy(text, what, button) {
     const copied = await copyText(text, this.shadowRoot);
-    const word = button.querySelector('.copy-word');
-    word.textContent = copied ? 'Copied' : 'Copy failed';
+    setCopyWord(button, copied ? 'Copied' : 'Copy failed');
     this.announcer.textContent = copied
       ? `Copied ${what}.`
       : 'Copying failed: select the text and copy it by hand.';
     clearTimeout(button.copiedTimer);
-    button.copiedTimer = setTimeout(() => { word.textContent = 'Copy'; }, COPIED_FOR_MS);
+    button.copiedTimer = setTimeout(() => setCopyWord(button, 'Copy'), COPIED_FOR_MS);
   }
 }
 

@@ -3,6 +3,7 @@
 // by every card ("Setup") and once for the steps all drivers share. Like the
 // cards, it is rebuilt only when the steps themselves change and otherwise
 // updated text by text.
+import { codeBlock } from './code-block.js';
 import { el, setText } from './dom.js';
 import { maskStandIn } from './mask.js';
 
@@ -37,23 +38,18 @@ export class StepList {
     this.signature = signature;
     this.nodes.clear();
     const items = steps.map((step) => {
-      const code = el('code');
       const note = el('p', { class: 'step-note' });
-      this.nodes.set(step.id, { code, note });
       const what = `command "${step.title}" for ${this.owner}`;
-      const button = el('button', { type: 'button', class: 'copy', 'data-step': step.id }, [
-        el('span', { class: 'copy-word', text: 'Copy' }),
-        el('span', { class: 'visually-hidden', text: ` ${what}` }),
-      ]);
-      button.addEventListener('click', () => {
-        const text = this.realCommands.get(step.id);
-        if (text !== undefined) this.onCopy(text, what, button);
+      const { node, code } = codeBlock({
+        tag: 'li', attrs: { class: 'step', 'data-step': step.id }, heading: this.heading, label: step.title,
+        data: { 'data-step': step.id }, what, after: [note],
+        onPress: (button) => {
+          const text = this.realCommands.get(step.id);
+          if (text !== undefined) this.onCopy(text, what, button);
+        },
       });
-      return el('li', { class: 'step', 'data-step': step.id }, [
-        el('div', { class: 'block-head' }, [el(this.heading, { class: 'block-label', text: step.title }), button]),
-        el('pre', {}, [code]),
-        note,
-      ]);
+      this.nodes.set(step.id, { code, note });
+      return node;
     });
     this.node.replaceChildren(...items);
   }
