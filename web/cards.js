@@ -49,29 +49,54 @@ export class DriverCard {
     this.noteSignature = '';
 
     const titleId = `card-${driver.id}-title`;
-    this.status = el('p', { class: 'card-status', hidden: true });
-    this.problems = el('ul', { class: 'card-problems', hidden: true });
+    // The status line, problem list, setup steps and notes are made the first
+    // time there is something to show in them (see the getters below): most
+    // cards never show a status or problems, and steps and notes come after
+    // the first frame, which then holds ~80 fewer elements.
+    this.parts = {};
     this.blocks = el('div', { class: 'blocks' });
-    this.notes = el('ul', { class: 'notes' });
-    // The steps around the string for the chosen OS and shell.
-    this.steps = new StepList({ owner: driver.name, headingLevel: 5, onCopy });
-    // A plain div: a labelled section per card would make 13 landmarks all called "Setup".
-    this.setup = el('div', { class: 'setup' }, [el('h4', { class: 'setup-title', text: 'Setup' }), this.steps.node]);
     this.docs = el('a', { class: 'docs', href: driver.docsUrl, target: '_blank', rel: 'noopener noreferrer' }, [
       `${driver.name} documentation`,
     ]);
+    this.foot = el('p', { class: 'card-foot' }, [this.docs]);
     this.node = el('article', { class: 'card', 'aria-labelledby': titleId, 'data-driver': driver.id }, [
       el('header', { class: 'card-head' }, [
         el('h3', { id: titleId, text: driver.name }),
         el('span', { class: 'language', text: LANGUAGE_NAMES[driver.language] ?? driver.language }),
       ]),
-      this.status,
-      this.problems,
       this.blocks,
-      this.setup,
-      this.notes,
-      el('p', { class: 'card-foot' }, [this.docs]),
+      this.foot,
     ]);
+  }
+
+  // The card's order: head, status, problems, blocks, setup, notes, foot.
+  get status() {
+    return this.parts.status ??= this.insert(el('p', { class: 'card-status', hidden: true }), this.parts.problems ?? this.blocks);
+  }
+
+  get problems() {
+    return this.parts.problems ??= this.insert(el('ul', { class: 'card-problems', hidden: true }), this.blocks);
+  }
+
+  get steps() {
+    if (!this.parts.steps) {
+      // The steps around the string for the chosen OS and shell.
+      this.parts.steps = new StepList({ owner: this.name, headingLevel: 5, onCopy: this.onCopy });
+      // A plain div: a labelled section per card would make 13 landmarks all called "Setup".
+      this.parts.setup = this.insert(el('div', { class: 'setup', hidden: true }, [
+        el('h4', { class: 'setup-title', text: 'Setup' }), this.parts.steps.node,
+      ]), this.parts.notes ?? this.foot);
+    }
+    return this.parts.steps;
+  }
+
+  get notes() {
+    return this.parts.notes ??= this.insert(el('ul', { class: 'notes', hidden: true }), this.foot);
+  }
+
+  insert(node, before) {
+    before.before(node);
+    return node;
   }
 
   // shown: the output generated for the screen (password replaced by the
@@ -88,18 +113,22 @@ export class DriverCard {
     if (signature !== this.blockSignature) this.rebuildBlocks(blocks, signature);
     for (const block of blocks) setText(this.blockNodes.get(block.key), maskStandIn(block.text));
 
-    this.status.hidden = real.ok;
-    setText(this.status, real.ok ? '' : `No ${this.name} output for these values: fix the errors below.`);
+    if (!real.ok || this.parts.status) {
+      this.status.hidden = real.ok;
+      setText(this.status, real.ok ? '' : `No ${this.name} output for these values: fix the errors below.`);
+    }
     this.renderProblems(problemsFor(this.id, real, diagnostics));
     if (withDetails) {
       this.renderNotes(real.ok ? shown.notes.map(maskStandIn) : []);
       // Setup commands carry the connection string: not shown when it would not work.
       const steps = real.ok ? shown.setup : [];
-      this.setup.hidden = steps.length === 0;
-      this.steps.update(steps, real.ok ? real.setup : []);
+      if (steps.length || this.parts.steps) {
+        this.steps.update(steps, real.ok ? real.setup : []);
+        this.parts.setup.hidden = steps.length === 0;
+      }
     } else {
-      this.setup.hidden = true;
-      this.notes.hidden = true;
+      if (this.parts.setup) this.parts.setup.hidden = true;
+      if (this.parts.notes) this.parts.notes.hidden = true;
     }
     if (shown.docsUrl && this.docs.getAttribute('href') !== shown.docsUrl) this.docs.setAttribute('href', shown.docsUrl);
   }

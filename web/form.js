@@ -34,13 +34,13 @@ export class ConnectionForm {
     for (const [name, input] of this.inputs) {
       this.diagTargets.set(name, { list: this.diagLists.get(name), controls: [input] });
     }
+    const example = el('button', { type: 'button', class: 'secondary', text: 'Fill in the reference example' });
+    example.addEventListener('click', onExample);
     this.node = el('form', { class: 'connection-form', 'aria-label': 'Connection details', novalidate: true }, [
       this.environment.node,
       deployment,
       el('div', { class: 'fields' }, rows),
-      el('p', { class: 'form-actions' }, [
-        el('button', { type: 'button', class: 'secondary', text: 'Fill in the reference example', onclick: onExample }),
-      ]),
+      el('p', { class: 'form-actions' }, [example]),
     ]);
     // Enter in a field must not reload the page.
     this.node.addEventListener('submit', (event) => event.preventDefault());

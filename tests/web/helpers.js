@@ -170,7 +170,8 @@ export async function readSteps(scope) {
 export async function readCards(scope) {
   return scope.locator('article.card:visible').evaluateAll((cards) => cards.map((card) => ({
     driver: card.dataset.driver,
-    failed: !card.querySelector('.card-status').hidden,
+    // A card makes its status line the first time it has one to show.
+    failed: card.querySelector('.card-status:not([hidden])') !== null,
     texts: [...card.querySelectorAll('pre code')].map((code) => code.textContent),
   })));
 }
