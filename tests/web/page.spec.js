@@ -55,6 +55,10 @@ test('the page declares a Content-Security-Policy without inline scripts', async
   expect(csp).not.toContain('unsafe-inline');
   const inline = await page.locator('script:not([src])').count();
   expect(inline).toBe(0);
+  // An inline icon: without one the browser asks the server for /favicon.ico
+  // after the load (a 404 on a plain static host). The CSP must let it load.
+  expect(await page.locator('link[rel="icon"]').getAttribute('href')).toMatch(/^data:image\/svg\+xml,/);
+  expect(csp).toMatch(/img-src 'self' data:;/);
 });
 
 for (const colorScheme of ['light', 'dark']) {
