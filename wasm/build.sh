@@ -15,7 +15,12 @@ STAMP="$OUT/.build-inputs"
 sources=("$ROOT"/core/src/*.cpp "$ROOT/wasm/bindings.cpp" "$ROOT/wasm/tape.cpp" "$ROOT/wasm/call_arena.cpp")
 full_sources=("${sources[@]}" "$ROOT/core/cli/args.cpp" "$ROOT/wasm/bindings_full.cpp")
 inputs=("${full_sources[@]}" "$ROOT"/core/src/*.hpp "$ROOT"/core/include/crdb_connect/*.hpp "$ROOT"/wasm/*.hpp "$ROOT"/core/cli/*.hpp "$ROOT/wasm/build.sh" "$ROOT/wasm/drop-exports.mjs")
-if [ "${1:-}" != "--force" ] && [ -f "$STAMP" ] && [ -z "$(find "${inputs[@]}" -newer "$STAMP" 2>/dev/null)" ]; then
+# The stamp holds the CRDB_WASM_* knobs the build ran with (see below): a
+# build made with other knobs is not current, even when no file changed, so an
+# experiment's build never passes for the default one.
+knobs="$(env | grep '^CRDB_WASM_' | LC_ALL=C sort || true)"
+if [ "${1:-}" != "--force" ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$knobs" ] &&
+  [ -z "$(find "${inputs[@]}" -newer "$STAMP" 2>/dev/null)" ]; then
   exit 0
 fi
 
@@ -116,4 +121,4 @@ generate_build=$!
 build_module crdb-connect-full "${CRDB_WASM_FULL_OPT:--O2 -D_LIBCPP_DISABLE_EXTERN_TEMPLATE -mbulk-memory}" \
   "${CRDB_WASM_FULL_MALLOC:-emmalloc}" "" "" "${full_sources[@]}"
 wait "$generate_build"
-touch "$STAMP"
+printf '%s' "$knobs" > "$STAMP"
