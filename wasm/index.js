@@ -114,10 +114,14 @@ function decodeText(module, start, length, ascii) {
 // of every result, and per-call closures or computed keys cost more than the
 // decode itself for a parse()'s small result.
 class TapeReader {
-  constructor(module, viewAddress) {
+  // `constants`: the module's cache of the core's constant texts by address,
+  // for tapes that carry Texts (generate()'s).
+  constructor(module, viewAddress, constants = undefined) {
     const u32 = module.HEAPU32;  // re-read each call: memory growth replaces the view
     const view = viewAddress >>> 2;
     const charsStart = u32[view + 2];
+    this.module = module;
+    this.constants = constants;
     this.u32 = u32;
     this.i = u32[view] >>> 2;
     this.text = decodeText(module, charsStart, u32[view + 3], u32[view + 4] === 1);
@@ -137,6 +141,27 @@ class TapeReader {
   strs() {
     const out = new Array(this.int());
     for (let k = 0; k < out.length; k++) out[k] = this.str();
+    return out;
+  }
+
+  // A Text (Tape::text_or_constant): one of the core's constants, given by
+  // its address in the heap and decoded only the first time (static text never
+  // moves or changes; `constants` keeps them for the module), or built text.
+  textOrConstant() {
+    const address = this.int();
+    if (address === BUILT_TEXT) return this.str();
+    const length = this.int();
+    let text = this.constants.get(address);
+    if (text === undefined) {
+      text = decoder.decode(this.module.HEAPU8.subarray(address, address + length));
+      this.constants.set(address, text);
+    }
+    return text;
+  }
+
+  textsOrConstants() {
+    const out = new Array(this.int());
+    for (let k = 0; k < out.length; k++) out[k] = this.textOrConstant();
     return out;
   }
 
@@ -173,6 +198,8 @@ class TapeReader {
 // table (read once from the core, see readDriversTape) whose fields it shows,
 // or NO_DRIVER_ROW and the fields themselves (kNoDriverRow in wasm/tape.hpp).
 const NO_DRIVER_ROW = 0xFFFFFFFF;
+// A note that is not one of the core's constants (kBuiltText in wasm/tape.hpp).
+const BUILT_TEXT = 0;
 
 function readDriverFields(r, drivers) {
   const row = r.int();
@@ -184,8 +211,9 @@ function readDriverFields(r, drivers) {
 }
 
 // generate()'s tape (see wasm/tape.cpp), as JSON.parse(to_json(result)) gives it.
-function readGenerateTape(module, viewAddress, drivers) {
-  const r = new TapeReader(module, viewAddress);
+// `constants` is the module's cache of the core's constant texts by address.
+function readGenerateTape(module, viewAddress, drivers, constants) {
+  const r = new TapeReader(module, viewAddress, constants);
   const ok = r.flag();
   const diagnostics = r.diagnostics();
   const outputs = new Array(r.int());
@@ -194,7 +222,7 @@ function readGenerateTape(module, viewAddress, drivers) {
     outputs[k] = {
       driver: d.id, name: d.name, language: d.language, ok: r.flag(), connectionString: r.str(),
       env: r.namedValues(), install: d.install, snippet: r.str(), snippetFile: d.snippetFile,
-      snippetLanguage: d.snippetLanguage, docsUrl: d.docsUrl, notes: r.strs(), variants: r.labelledValues(),
+      snippetLanguage: d.snippetLanguage, docsUrl: d.docsUrl, notes: r.textsOrConstants(), variants: r.labelledValues(),
       setup: r.setup(),
     };
   }
@@ -299,13 +327,14 @@ function makeGenerateApi(module) {
   Object.freeze(drivers);
   const toModule = (params) => toWire(params, defaults);
   const generateTape = paramsWriter(module);
+  const constants = new Map();
   return {
     toModule,
     api: {
       /** Validates params and renders every requested driver's output. */
       generate(params) {
         const [wire, ids] = toModule(params);
-        return readGenerateTape(module, generateTape(wire, ids), drivers);
+        return readGenerateTape(module, generateTape(wire, ids), drivers, constants);
       },
       drivers,
       version: module.version(),

@@ -95,6 +95,16 @@ void Tape::strings(const std::vector<std::string>& values) {
   list(values, [this](const std::string& value) { text(value); });
 }
 
+void Tape::text_or_constant(const Text& value) {
+  if (!value.is_constant()) {
+    number(kBuiltText);
+    text(value.view());
+    return;
+  }
+  number(static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(value.view().data())));
+  number(static_cast<std::uint32_t>(value.view().size()));
+}
+
 void Tape::diagnostics(const std::vector<Diagnostic>& items) {
   list(items, [this](const Diagnostic& d) {
     text(d.code);
@@ -135,7 +145,7 @@ void Tape::output(const Output& o) {
     text(e.value);
   });
   text(o.snippet);
-  strings(o.notes);
+  list(o.notes, [this](const Text& note) { text_or_constant(note); });
   list(o.variants, [this](const Variant& v) {
     text(v.label);
     text(v.value);

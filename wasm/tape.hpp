@@ -25,6 +25,12 @@ namespace crdb_connect::wasm {
 // shows, or this, followed by those fields as strings (see Tape::output).
 inline constexpr std::uint32_t kNoDriverRow = 0xFFFFFFFF;
 
+// A Text's first number (an output's notes): the address of the core's
+// constant it is, then its length in bytes (JS decodes a constant the first
+// time it sees its address and keeps it: static text never moves or changes),
+// or this, followed by the text as a string. Address 0 never holds static data.
+inline constexpr std::uint32_t kBuiltText = 0;
+
 // What JS reads from the wasm heap: where the two arrays are and how long.
 struct TapeView {
   std::uint32_t ints;    // address of the uint32 array
@@ -80,6 +86,7 @@ class Tape {
     for (const Item& item : items) write_item(item);
   }
   void strings(const std::vector<std::string>& values);
+  void text_or_constant(const Text& value);
   void diagnostics(const std::vector<Diagnostic>& items);
   void setup(const std::vector<SetupStep>& steps);
   void output(const Output& o);

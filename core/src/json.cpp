@@ -27,7 +27,8 @@ class Writer {
   void value(long number) { comma(); strings::append_number(out_, number); }
   void field(std::string_view name, std::string_view text) { key(name); value(text); }
   void field(std::string_view name, bool flag) { key(name); value(flag); }
-  void strings(std::string_view name, const std::vector<std::string>& items) {
+  template <typename Item>  // std::string or Text
+  void strings(std::string_view name, const std::vector<Item>& items) {
     key(name);
     open('[');
     for (const auto& item : items) value(item);

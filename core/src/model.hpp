@@ -26,6 +26,9 @@ struct UrlParts {
   std::string client_cert;
   std::string client_key;
   std::string client_key_pk8;  // pk8_path(client_key), for pgJDBC
+  // Whether encoding changed the username, password or database (then every
+  // URL driver gets a note saying so): worked out once, not per driver.
+  bool credentials_encoded = false;
 };
 
 struct Model {

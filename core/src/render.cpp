@@ -9,41 +9,39 @@ namespace crdb_connect {
 namespace {
 
 // Notes are long literals: "..."sv gives their length at compile time, where
-// a const char* would be measured with strlen() on every call.
+// a const char* would be measured with strlen() on every call. Fixed notes are
+// Text::constant: views of the literal, never copied.
 using namespace std::string_view_literals;
 
-bool changed_by_encoding(std::string_view value) { return !escape::url_component_unchanged(value); }
-
 // Notes shared by several drivers, chosen by the columns of the driver's row.
-void add_common_notes(const DriverInfo& driver, const Model& model, std::vector<std::string>& notes) {
+void add_common_notes(const DriverInfo& driver, const Model& model, std::vector<Text>& notes) {
   const bool url = driver.scheme != UrlScheme::none;
   const bool serverless = model.deployment == Deployment::serverless;
 
-  if (url && (changed_by_encoding(model.username) || changed_by_encoding(model.password) ||
-              changed_by_encoding(model.database))) {
-    notes.emplace_back(
+  if (url && model.url.credentials_encoded) {
+    notes.push_back(Text::constant(
         "User, password and database are percent-encoded in the URL (for example @ is %40, + is %2B and a space "
         "is %20); the driver decodes them back. '+' and spaces are never left raw, because several drivers read "
-        "'+' as a space."sv);
+        "'+' as a space."sv));
   }
   if (url && serverless && driver.scheme != UrlScheme::postgresql_bare) {
-    notes.emplace_back(
+    notes.push_back(Text::constant(
         "options=--cluster%3D<routing-id> names your cluster to the Serverless proxy. Keep the '=' encoded as %3D: "
-        "libpq rejects a second raw '=' inside a query value."sv);
+        "libpq rejects a second raw '=' inside a query value."sv));
   }
   if (driver.uses_libpq && serverless && model.root_cert.empty()) {
-    notes.emplace_back(
+    notes.push_back(Text::constant(
         "libpq verifies the server with the CA certificate at ~/.postgresql/root.crt (Windows: "
         "%APPDATA%\\postgresql\\root.crt) when no sslrootcert is given. Download the CA certificate from the "
-        "CockroachDB Cloud Console to that path, or enter its path as the CA certificate."sv);
+        "CockroachDB Cloud Console to that path, or enter its path as the CA certificate."sv));
   }
   if (!driver.uses_libpq && serverless && model.root_cert.empty()) {
-    notes.emplace_back(driver.language == Language::java
+    notes.push_back(Text::constant(driver.language == Language::java
         ? "Differs from the reference: pgJDBC's default SSL factory reads the CA only from ~/.postgresql/root.crt "
           "(Windows: %APPDATA%\\postgresql\\root.crt) and fails when that file is missing, so the URL adds "
           "sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory to verify against the JRE's trusted CAs; verify-full "
           "still checks the host name. To use a downloaded CA file instead, enter its path as the CA certificate."sv
-        : "The Serverless certificate is verified against the system's trusted CAs; no CA file is needed."sv);
+        : "The Serverless certificate is verified against the system's trusted CAs; no CA file is needed."sv));
   }
   if (model.uses_client_cert() && (driver.uses_libpq || driver.shape == SnippetShape::pq)) {
     notes.push_back(strings::cat("The client key must be readable only by its owner (chmod 600 ",
@@ -66,22 +64,22 @@ void add_common_notes(const DriverInfo& driver, const Model& model, std::vector<
 }
 
 void add_driver_notes(const DriverInfo& driver, const Model& model, const std::string& url,
-                      std::vector<std::string>& notes, std::vector<Variant>& variants) {
+                      std::vector<Text>& notes, std::vector<Variant>& variants) {
   const bool has_cert_paths = !model.root_cert.empty() || model.uses_client_cert();
   switch (driver.shape) {
     case SnippetShape::node_postgres:
       if (has_cert_paths) {
-        notes.emplace_back(
+        notes.push_back(Text::constant(
             "node-postgres reads the sslrootcert/sslcert/sslkey files when it parses the string, relative to the "
-            "working directory, and they replace any ssl object passed in code."sv);
+            "working directory, and they replace any ssl object passed in code."sv));
       }
       break;
     case SnippetShape::sequelize: {
-      notes.emplace_back(
+      notes.push_back(Text::constant(
           "This format needs Sequelize 6.10 or later with sequelize-cockroachdb. For 6.9 and earlier, use the "
-          "variant."sv);
+          "variant."sv));
       urls::UrlShape legacy{"postgresql", urls::TlsStyle::legacy_ssl, true};
-      variants.push_back({"Sequelize 6.9 and earlier", urls::uri(model, legacy)});
+      variants.push_back({std::string("Sequelize 6.9 and earlier"sv), urls::uri(model, legacy)});
       break;
     }
     case SnippetShape::typeorm:
@@ -97,43 +95,46 @@ void add_driver_notes(const DriverInfo& driver, const Model& model, const std::s
       }
       break;
     case SnippetShape::sqlalchemy:
-      notes.emplace_back("The cockroachdb:// scheme needs the sqlalchemy-cockroachdb package."sv);
+      notes.push_back(Text::constant("The cockroachdb:// scheme needs the sqlalchemy-cockroachdb package."sv));
       if (url.find('%') != std::string::npos) {
-        notes.emplace_back(
-            "In alembic.ini or any other ConfigParser file, write every % of this URL as %%."sv);
+        notes.push_back(Text::constant(
+            "In alembic.ini or any other ConfigParser file, write every % of this URL as %%."sv));
       }
       break;
     case SnippetShape::django:
-      notes.emplace_back(
+      notes.push_back(Text::constant(
           "Django takes raw values, not a URL, so nothing is percent-encoded; the ENGINE needs the "
-          "django-cockroachdb package."sv);
+          "django-cockroachdb package."sv));
       if (has_cert_paths) {
-        notes.emplace_back(
+        notes.push_back(Text::constant(
             "os.path.expandvars expands $VARIABLES in the certificate paths (not ~); a path with a literal '$' "
-            "would change."sv);
+            "would change."sv));
       }
       break;
     case SnippetShape::pgx:
     case SnippetShape::pq:
     case SnippetShape::gorm:
-      notes.emplace_back(
+      notes.push_back(Text::constant(
           "The connection string is inlined as in the reference, escaped as a Go string. To keep the password out "
-          "of source code, read it with os.Getenv(\"DATABASE_URL\") instead."sv);
-      if (driver.shape == SnippetShape::gorm) notes.emplace_back("GORM's postgres driver connects through pgx."sv);
+          "of source code, read it with os.Getenv(\"DATABASE_URL\") instead."sv));
+      if (driver.shape == SnippetShape::gorm) {
+        notes.push_back(Text::constant("GORM's postgres driver connects through pgx."sv));
+      }
       break;
     case SnippetShape::jdbc:
-      notes.emplace_back(
+      notes.push_back(Text::constant(
           "pgJDBC takes user and password as query parameters and decodes them with URLDecoder, so they are "
-          "percent-encoded."sv);
+          "percent-encoded."sv));
       break;
     case SnippetShape::hibernate:
-      notes.emplace_back(
+      notes.push_back(Text::constant(
           "In hibernate.cfg.xml every & of the URL is written &amp;. To keep the password out of the file, remove "
-          "that property and set DATABASE_URL, read by the Java variant."sv);
-      variants.push_back({"Java: set the URL from DATABASE_URL at start-up", snippets::hibernate_java_bootstrap()});
+          "that property and set DATABASE_URL, read by the Java variant."sv));
+      variants.push_back({std::string("Java: set the URL from DATABASE_URL at start-up"sv),
+                          std::string(snippets::hibernate_java_bootstrap())});
       break;
     case SnippetShape::activerecord:
-      notes.emplace_back("The cockroachdb:// scheme selects activerecord-cockroachdb-adapter."sv);
+      notes.push_back(Text::constant("The cockroachdb:// scheme selects activerecord-cockroachdb-adapter."sv));
       break;
     case SnippetShape::psycopg2:
     case SnippetShape::ruby_pg:

@@ -72,6 +72,10 @@ void encode_parts(Model& model) {
   url.client_cert = escape::url_query_path(model.client_cert);
   url.client_key = escape::url_query_path(model.client_key);
   url.client_key_pk8 = escape::url_query_path(pk8_path(model.client_key));
+  // Percent-encoding only ever lengthens what it changes.
+  url.credentials_encoded = url.username.size() != model.username.size() ||
+                            url.password.size() != model.password.size() ||
+                            url.database.size() != model.database.size();
 }
 
 std::string uri(const Model& model, const UrlShape& shape) {

@@ -22,7 +22,8 @@ const crdb_connect::Output& output(const crdb_connect::GenerateResult& r, const 
 }
 
 bool has_note(const crdb_connect::Output& o, const std::string& text) {
-  return std::any_of(o.notes.begin(), o.notes.end(), [&](const auto& n) { return n.find(text) != std::string::npos; });
+  return std::any_of(o.notes.begin(), o.notes.end(),
+                     [&](const crdb_connect::Text& n) { return n.view().find(text) != std::string_view::npos; });
 }
 
 std::vector<std::string> flagged_drivers(const crdb_connect::GenerateResult& r, const std::string& field) {

@@ -166,7 +166,9 @@ TEST_CASE("libpq drivers on Serverless are told where the CA certificate must be
   const auto result = generate(case_named("serverless"));
   for (const auto& o : result.outputs) {
     bool mentions_root_crt = false;
-    for (const auto& n : o.notes) mentions_root_crt = mentions_root_crt || contains(n, "~/.postgresql/root.crt");
+    for (const auto& n : o.notes) {
+      mentions_root_crt = mentions_root_crt || contains(std::string(n.view()), "~/.postgresql/root.crt");
+    }
     // pgJDBC reads the same file by default; its note explains the sslfactory it adds instead.
     const bool reads_root_crt = find_driver(o.driver)->uses_libpq || find_driver(o.driver)->language == Language::java;
     INFO(o.driver);

@@ -90,6 +90,32 @@ TEST_CASE("an output holding copies of the driver fields goes on the tape with t
   CHECK(r.text() == out.connection_string);
 }
 
+TEST_CASE("a constant note goes on the tape as its address and length, a built one as its text") {
+  auto result = pgx_result();
+  crdb_connect::Output& out = result.outputs.at(0);
+  REQUIRE_FALSE(out.notes.empty());
+  for (const auto& note : out.notes) REQUIRE(note.is_constant());  // pgx's Serverless notes are all fixed
+  out.notes.emplace_back(std::string("built for this result"));
+  Tape tape;
+  tape.write(result);
+  Reader r = at_first_output(tape);
+  CHECK(r.number() < crdb_connect::kDriverCount);  // row
+  CHECK(r.number() == 1);                           // ok
+  CHECK(r.text() == out.connection_string);
+  const std::uint32_t env = r.number();
+  for (std::uint32_t k = 0; k < 2 * env; ++k) r.text();
+  CHECK(r.text() == out.snippet);
+  REQUIRE(r.number() == out.notes.size());
+  for (std::size_t k = 0; k + 1 < out.notes.size(); ++k) {
+    const std::string_view note = out.notes[k].view();
+    // Static text is not copied: JS decodes it from the heap once and keeps it.
+    CHECK(r.number() == static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(note.data())));
+    CHECK(r.number() == note.size());
+  }
+  CHECK(r.number() == crdb_connect::wasm::kBuiltText);
+  CHECK(r.text() == "built for this result");
+}
+
 TEST_CASE("the tape records lengths in UTF-16 code units, once any text is not ASCII") {
   auto result = pgx_result();
   // "ü" is 2 bytes and 1 unit; U+1F600 is 4 bytes and 2 units (a surrogate pair).

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace crdb_connect {
@@ -42,6 +43,36 @@ struct Diagnostic {
   long length = 0;
 };
 
+// A string of a result that is either text built for it or one of the core's
+// own constants, such as a fixed note. A constant is kept as a view of static
+// storage (valid for the whole program) instead of a copy: a Serverless
+// result's 36 notes are all constants. The wasm boundary also sends a
+// constant's text only once per module (wasm/tape.hpp). Reads as a
+// std::string_view.
+class Text {
+ public:
+  Text() = default;
+  Text(std::string built) : built_(std::move(built)) {}  // NOLINT: built text converts implicitly
+  // `literal` must be static storage (a string literal): it is not copied.
+  static Text constant(std::string_view literal) {
+    Text text;
+    text.constant_ = literal;
+    return text;
+  }
+
+  // A literal's view always has a non-null address, even when empty.
+  bool is_constant() const { return constant_.data() != nullptr; }
+  std::string_view view() const { return is_constant() ? constant_ : std::string_view(built_); }
+  bool empty() const { return view().empty(); }
+  operator std::string_view() const { return view(); }  // NOLINT: reads as text wherever a view goes
+
+  friend bool operator==(const Text& a, std::string_view b) { return a.view() == b; }
+
+ private:
+  std::string built_;
+  std::string_view constant_;
+};
+
 struct EnvVar {
   std::string name;
   std::string value;
@@ -76,7 +107,7 @@ struct Output {
   std::string_view snippet_file;      // where the snippet goes, e.g. "settings.py"
   std::string_view snippet_language;  // syntax of the snippet (xml, yaml, python, ...)
   std::string_view docs_url;
-  std::vector<std::string> notes;
+  std::vector<Text> notes;
   std::vector<Variant> variants;
   std::vector<SetupStep> setup;  // steps for this driver, for the chosen OS and shell
 };
