@@ -303,7 +303,7 @@ std::string render(SnippetShape shape, const Model& model, const std::string& ur
   return {};
 }
 
-std::string hibernate_java_bootstrap() {
+std::string_view hibernate_java_bootstrap() {
   return R"~(import org.hibernate.SessionFactory;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
@@ -322,7 +322,7 @@ public class Main {
         }
     }
 }
-)~";
+)~"sv;
 }
 
 }  // namespace crdb_connect::snippets

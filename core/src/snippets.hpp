@@ -13,6 +13,6 @@ namespace crdb_connect::snippets {
 std::string render(SnippetShape shape, const Model& model, const std::string& url);
 
 // The Hibernate bootstrap from the reference, reading the URL from DATABASE_URL.
-std::string hibernate_java_bootstrap();
+std::string_view hibernate_java_bootstrap();
 
 }  // namespace crdb_connect::snippets

@@ -19,7 +19,9 @@ inline std::string join(std::initializer_list<std::string_view> parts) {
   for (const std::string_view part : parts) size += part.size();
   std::string out;
   out.reserve(size);
-  for (const std::string_view part : parts) out += part;
+  // append(data, size), not += part: at -Oz the string_view overload of +=
+  // stays a call of its own around the same append (2% of generate()).
+  for (const std::string_view part : parts) out.append(part.data(), part.size());
   return out;
 }
 

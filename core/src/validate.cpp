@@ -91,7 +91,9 @@ void check_encoding(const Field& field, Reporter& report) {
   }
   std::size_t pos = 0;
   while (pos < field.value.size()) {
-    const char32_t cp = utf8::next(field.value, pos);
+    // ASCII, nearly every character typed, is read without decoding.
+    const auto byte = static_cast<unsigned char>(field.value[pos]);
+    const char32_t cp = byte < 0x80 ? (++pos, byte) : utf8::next(field.value, pos);
     if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
       if (field.name == "password") {
         report.warning("password-control-character", field.name,
