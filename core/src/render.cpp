@@ -168,12 +168,12 @@ std::string connection_url(const DriverInfo& driver, const Model& model) {
   return {};
 }
 
-Output render(const DriverInfo& driver, const Model& model) {
+Output render(const DriverInfo& driver, const Model& model, std::string connection_string) {
   Output out;
   out.driver = driver.id;
   out.name = driver.name;
   out.language = to_string(driver.language);
-  out.connection_string = connection_url(driver, model);
+  out.connection_string = std::move(connection_string);
   out.env = env_vars(driver, model, out.connection_string);
   out.install = driver.install;
   out.snippet = snippets::render(driver.shape, model, out.connection_string);

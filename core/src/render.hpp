@@ -7,7 +7,9 @@
 
 namespace crdb_connect {
 
-Output render(const DriverInfo& driver, const Model& model);
+// `connection_string` is connection_url(driver, model), which drivers of the
+// same scheme share: generate() builds it once per scheme.
+Output render(const DriverInfo& driver, const Model& model, std::string connection_string);
 
 // The URL a driver row reads (empty for UrlScheme::none).
 std::string connection_url(const DriverInfo& driver, const Model& model);

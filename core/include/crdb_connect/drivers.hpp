@@ -19,6 +19,7 @@ enum class UrlScheme {
   jdbc,            // jdbc:postgresql://host:port/db?user=...&password=...
   none,            // settings only, no URL (Django)
 };
+inline constexpr std::size_t kUrlSchemeCount = 5;
 
 // How the driver decodes the database name in the URL path. It decides which
 // database names a driver can carry at all.
