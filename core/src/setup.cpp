@@ -192,10 +192,10 @@ std::vector<SetupStep> common(const Model& model) {
     shell = fallback(shell);
     note = "cmd cannot carry the URL's % characters, so this is the PowerShell form.";
   }
+  const std::string quoted = quote(shell, url);  // both shells take the same quoted URL
   return {
-      {"cockroach-sql", "Open a SQL shell with cockroach sql", strings::cat("cockroach sql --url ", quote(shell, url), "\n"),
-       note},
-      {"psql", "Open a SQL shell with psql", strings::cat("psql ", quote(shell, url), "\n"), note},
+      {"cockroach-sql", "Open a SQL shell with cockroach sql", strings::cat("cockroach sql --url ", quoted, "\n"), note},
+      {"psql", "Open a SQL shell with psql", strings::cat("psql ", quoted, "\n"), note},
   };
 }
 
