@@ -12,6 +12,8 @@ OUT="$ROOT/dist/web"
 rm -rf "$OUT"
 mkdir -p "$OUT/crdb-connect/dist"
 cp "$ROOT"/web/*.html "$ROOT"/web/*.css "$OUT/"
+# page.css goes into index.html, allowed by its hash in the page's policy.
+node "$ROOT/scripts/inline-page-style.mjs" "$OUT"
 # The page's modules (small files with one job in web/) and the package's
 # loader, joined into one minified ES module: see scripts/bundle-page.mjs.
 node "$ROOT/scripts/bundle-page.mjs" "$OUT/crdb-connect-generator.js"
