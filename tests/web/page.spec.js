@@ -55,6 +55,9 @@ test('the page declares a Content-Security-Policy without inline scripts', async
   expect(csp).not.toContain('unsafe-inline');
   const inline = await page.locator('script:not([src])').count();
   expect(inline).toBe(0);
+  // The page's one inline stylesheet is allowed by its hash, and applies.
+  expect(csp).toMatch(/style-src 'self' 'sha256-[A-Za-z0-9+/]+=*';/);
+  expect(await page.locator('body').evaluate((body) => getComputedStyle(body).margin)).toBe('0px');
   // An inline icon: without one the browser asks the server for /favicon.ico
   // after the load (a 404 on a plain static host). The CSP must let it load.
   expect(await page.locator('link[rel="icon"]').getAttribute('href')).toMatch(/^data:image\/svg\+xml,/);
