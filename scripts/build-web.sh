@@ -11,8 +11,9 @@ bash "$ROOT/wasm/build.sh"
 OUT="$ROOT/dist/web"
 rm -rf "$OUT"
 mkdir -p "$OUT/crdb-connect/dist"
-cp "$ROOT"/web/*.html "$ROOT"/web/*.css "$OUT/"
-# page.css goes into index.html, allowed by its hash in the page's policy.
+# generator.css goes into the script (scripts/bundle-page.mjs), page.css into
+# index.html, allowed by its hash in the page's policy.
+cp "$ROOT/web/index.html" "$ROOT/web/page.css" "$OUT/"
 node "$ROOT/scripts/inline-page-style.mjs" "$OUT"
 # The page's modules (small files with one job in web/) and the package's
 # loader, joined into one minified ES module: see scripts/bundle-page.mjs.

@@ -3,12 +3,12 @@
 // (wasm/index.js, wasm/loader.js and the generate module's glue) into one
 // minified ES module, dist/web/crdb-connect-generator.js.
 //
-// Why one file: a cold load of the page then fetches the HTML, two
-// stylesheets, this script and the .wasm, five requests where there were
-// eight. Chromium opens six connections to a host, so the eighth (the .wasm)
-// used to wait for a free one, and every module file costs the browser a
-// fetch, a compile and a link on a busy main thread (~12 ms of renderer CPU
-// per load measured in a trace).
+// Why one file: a cold load of the page then fetches the HTML, this script
+// and the .wasm, three requests where there were eight (page.css is inlined
+// into the HTML, generator.css bundled here). Chromium opens six connections
+// to a host, so the eighth (the .wasm) used to wait for a free one, and every
+// module file costs the browser a fetch, a compile and a link on a busy main
+// thread (~12 ms of renderer CPU per load measured in a trace).
 //
 // The package's loader finds its files relative to its own URL
 // (new URL('../dist/...', import.meta.url)), which npm users' bundlers
@@ -81,6 +81,11 @@ await build({
   banner: { js: '//# allFunctionsCalledOnLoad' },
   // Node-only branch of the loader (reading the .wasm from disk); never taken in a browser.
   external: ['node:*'],
+  // The element's stylesheet travels inside the script, as text it parses
+  // into one constructed stylesheet (web/crdb-connect-generator.js): each
+  // request costs a cold load more than its bytes on this machine (a fourth
+  // one here made the outputs ~5-14 ms later, side by side).
+  loader: { '.css': 'text' },
   plugins: [rebaseLoaderUrls],
   logLevel: 'warning',
 });

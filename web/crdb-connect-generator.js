@@ -10,7 +10,11 @@
 // could not load, it carries the `rendered` attribute: the full page holds its
 // first paint for it (see page.css).
 // Everything lives in a shadow root with its own stylesheet, so the host
-// page's CSS neither leaks in nor is affected.
+// page's CSS neither leaks in nor is affected. The stylesheet comes inside
+// the script (the build bundles generator.css as text; see
+// scripts/bundle-page.mjs) and is applied when the element is connected: a
+// page needs no second file, the element is never drawn unstyled, and every
+// element on a page shares the one parsed sheet.
 import { el } from './dom.js';
 import { loadGenerator, preloadParser } from './engine.js';
 import { ConnectionForm, diagnosticItem } from './form.js';
@@ -23,8 +27,16 @@ import { listenForCopies, setCopyWord } from './code-block.js';
 import { DEPLOYMENTS, EXAMPLE_VALUES } from './fields.js';
 import { FALLBACK_SHELLS, PASSWORD_STAND_IN, maskedSteps } from './mask.js';
 import { hashToState, stateToHash } from './hash-state.js';
+import stylesheetText from './generator.css';
 
-const STYLESHEET = new URL('./generator.css', import.meta.url).href;
+let stylesheet;
+function elementStylesheet() {
+  if (!stylesheet) {
+    stylesheet = new CSSStyleSheet();
+    stylesheet.replaceSync(stylesheetText);
+  }
+  return stylesheet;
+}
 const COPIED_FOR_MS = 2000;
 
 // Runs fn in the task after the next frame is rendered; at once in a hidden
@@ -55,7 +67,8 @@ class CrdbConnectGenerator extends HTMLElement {
     if (this.started) return;
     this.started = true;
     this.loading = el('p', { class: 'loading', role: 'status', text: 'Loading the connection string generator…' });
-    this.shadowRoot.append(el('link', { rel: 'stylesheet', href: STYLESHEET }), this.loading);
+    this.shadowRoot.adoptedStyleSheets = [elementStylesheet()];
+    this.shadowRoot.append(this.loading);
     loadGenerator().then(
       (generator) => this.start(generator),
       (error) => {
