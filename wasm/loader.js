@@ -36,22 +36,17 @@ async function instantiate(wasmUrl, imports) {
 
 export async function loadModule(name = 'wasm') {
   const createModule = await factories[name]();
-  let failure;
-  const module = createModule({
-    instantiateWasm(imports, receiveInstance) {
-      instantiate(wasmUrls[name], imports).then(
-        ({ instance, module: compiled }) => receiveInstance(instance, compiled),
-        (error) => { failure = error; });
-      return {};  // exports arrive through receiveInstance
-    },
-  });
-  // Emscripten's promise never settles when instantiation fails, so a failure
-  // is raced in explicitly.
+  // Emscripten's promise never settles when instantiation fails, so a
+  // failure rejects the returned promise directly.
   return new Promise((resolve, reject) => {
+    const module = createModule({
+      instantiateWasm(imports, receiveInstance) {
+        instantiate(wasmUrls[name], imports).then(
+          ({ instance, module: compiled }) => receiveInstance(instance, compiled),
+          reject);
+        return {};  // exports arrive through receiveInstance
+      },
+    });
     module.then(resolve, reject);
-    const poll = setInterval(() => {
-      if (failure) { clearInterval(poll); reject(failure); }
-    }, 5);
-    module.then(() => clearInterval(poll), () => clearInterval(poll));
   });
 }
