@@ -29,6 +29,7 @@ import { FALLBACK_SHELLS, PASSWORD_STAND_IN, maskedSteps } from './mask.js';
 import { hashToState, stateToHash } from './hash-state.js';
 import stylesheetText from './generator.css';
 
+// The element's styles, parsed once for the page: every element adopts it.
 let stylesheet;
 function elementStylesheet() {
   if (!stylesheet) {
