@@ -20,6 +20,7 @@
 //
 //   node scripts/bundle-page.mjs OUTFILE
 import { build } from 'esbuild';
+import { replaceOnce } from './replace-once.mjs';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,13 +47,9 @@ const rebaseLoaderUrls = {
   setup(bundle) {
     bundle.onLoad({ filter: /[\\/]wasm[\\/]loader\.js$/ }, async (args) => {
       let source = await readFile(args.path, 'utf8');
-      for (const literal of REBASED) {
-        // Exactly once each: a changed loader must fail the build, not ship
-        // a page that looks for its .wasm in the wrong folder.
-        const count = source.split(literal).length - 1;
-        if (count !== 1) throw new Error(`${LOADER}: expected ${literal} once, found it ${count} times`);
-        source = source.replace(literal, rebase(literal));
-      }
+      // Exactly once each: a changed loader must fail the build, not ship a
+      // page that looks for its .wasm in the wrong folder.
+      for (const literal of REBASED) source = replaceOnce(source, literal, rebase(literal), LOADER);
       return { contents: source, loader: 'js' };
     });
     // The page imports the package as the browser would find it beside the

@@ -16,6 +16,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { replaceOnce } from './replace-once.mjs';
 
 const dir = process.argv[2];
 if (!dir) {
@@ -32,17 +33,12 @@ const css = readFileSync(cssPath, 'utf8')
   .split('\n').map((line) => line.trimEnd()).filter(Boolean).join('\n');
 if (css.includes('</')) throw new Error(`${cssPath}: "</" cannot go inside a <style> element`);
 
-// Exactly once each: a changed page must fail the build, not ship a page
-// whose stylesheet its own policy blocks.
-function replaceOnce(text, pattern, replacement, what) {
-  const count = text.split(pattern).length - 1;
-  if (count !== 1) throw new Error(`${htmlPath}: expected ${what} once, found it ${count} times`);
-  return text.replace(pattern, () => replacement);
-}
 // The hash covers the element's text exactly, newlines included.
 const styleText = `\n${css}\n`;
 const hash = createHash('sha256').update(styleText, 'utf8').digest('base64');
-html = replaceOnce(html, '<link rel="stylesheet" href="page.css">', `<style>${styleText}</style>`, 'the page.css link');
-html = replaceOnce(html, "style-src 'self';", `style-src 'self' 'sha256-${hash}';`, "the CSP's style-src 'self'");
+// Exactly once each: a changed page must fail the build, not ship a page
+// whose stylesheet its own policy blocks.
+html = replaceOnce(html, '<link rel="stylesheet" href="page.css">', `<style>${styleText}</style>`, htmlPath, 'the page.css link');
+html = replaceOnce(html, "style-src 'self';", `style-src 'self' 'sha256-${hash}';`, htmlPath, "the CSP's style-src 'self'");
 writeFileSync(htmlPath, html);
 rmSync(cssPath);
