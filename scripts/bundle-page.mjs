@@ -21,6 +21,7 @@
 //   node scripts/bundle-page.mjs OUTFILE
 import { build } from 'esbuild';
 import { replaceOnce } from './replace-once.mjs';
+import { stripCssComments } from './strip-css-comments.mjs';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +58,13 @@ const rebaseLoaderUrls = {
     bundle.onResolve({ filter: /^\.\/crdb-connect\/wasm\/[\w-]+\.js$/ }, (args) => ({
       path: resolve(ROOT, 'wasm', args.path.slice('./crdb-connect/wasm/'.length)),
     }));
+    // The element's stylesheet travels inside the script, as text it parses
+    // into one constructed stylesheet (web/crdb-connect-generator.js), without
+    // its comments: each request costs a cold load more than its bytes on this
+    // machine (a fourth one here made the outputs ~5-14 ms later, side by side).
+    bundle.onLoad({ filter: /\.css$/ }, async (args) => ({
+      contents: stripCssComments(await readFile(args.path, 'utf8')), loader: 'text',
+    }));
     // The full module's glue is fetched at run time from its rebased URL.
     bundle.onResolve({ filter: /^\.\/crdb-connect\/dist\/crdb-connect-full\.mjs$/ }, (args) => ({ path: args.path, external: true }));
   },
@@ -78,11 +86,6 @@ await build({
   banner: { js: '//# allFunctionsCalledOnLoad' },
   // Node-only branch of the loader (reading the .wasm from disk); never taken in a browser.
   external: ['node:*'],
-  // The element's stylesheet travels inside the script, as text it parses
-  // into one constructed stylesheet (web/crdb-connect-generator.js): each
-  // request costs a cold load more than its bytes on this machine (a fourth
-  // one here made the outputs ~5-14 ms later, side by side).
-  loader: { '.css': 'text' },
   plugins: [rebaseLoaderUrls],
   logLevel: 'warning',
 });

@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { replaceOnce } from './replace-once.mjs';
+import { stripCssComments } from './strip-css-comments.mjs';
 
 const dir = process.argv[2];
 if (!dir) {
@@ -27,10 +28,7 @@ const htmlPath = join(dir, 'index.html');
 const cssPath = join(dir, 'page.css');
 let html = readFileSync(htmlPath, 'utf8');
 
-// Comments explain the stylesheet in the source; the page need not carry them.
-const css = readFileSync(cssPath, 'utf8')
-  .replace(/\/\*[\s\S]*?\*\//g, '')
-  .split('\n').map((line) => line.trimEnd()).filter(Boolean).join('\n');
+const css = stripCssComments(readFileSync(cssPath, 'utf8'));
 if (css.includes('</')) throw new Error(`${cssPath}: "</" cannot go inside a <style> element`);
 
 // The hash covers the element's text exactly, newlines included.
