@@ -3,6 +3,8 @@
 #include <array>
 #include <string_view>
 
+#include "utf8.hpp"
+
 namespace crdb_connect::roundtrip {
 namespace {
 
@@ -12,24 +14,6 @@ constexpr std::array<std::string_view, 30> kTokens{
     "\\x41", "\\N", "%s", "{}", "<%= 1 %>", "]]>", "<![CDATA[", "</property>", "&amp;", "&#0;", "\r\n",
     "\n", "\t", "---", ": ",
 };
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 }  // namespace
 
@@ -55,7 +39,7 @@ std::string RandomStrings::next(int max_code_points) {
     if (below(100) < 25) {
       out += kTokens[below(kTokens.size())];
     } else {
-      append_utf8(out, code_point());
+      utf8::append(out, code_point());
     }
   }
   return out;
