@@ -48,6 +48,8 @@ export type DiagnosticCode =
   | 'input-empty'
   | 'format-unknown'
   | 'command-line-no-connection-string'
+  | 'command-line-argument-ignored'
+  | 'command-line-option-overridden'
   | 'uri-syntax'
   | 'percent-encoding-invalid'
   | 'query-missing-equals'

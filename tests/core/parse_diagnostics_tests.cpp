@@ -26,6 +26,8 @@ const Case kCases[] = {
     {"nul-character", "postgresql://a%00b@h:26257/db", true},
     {"format-unknown", "just some words", true},
     {"command-line-no-connection-string", "cockroach sql --insecure", true},
+    {"command-line-argument-ignored", "psql \"postgresql://u@h:26257/db\" alice extra", false},
+    {"command-line-option-overridden", "psql -U alice \"postgresql://bob@h:26257/db\"", false},
     {"uri-syntax", "postgresql://[::1:26257/db", true},
     {"percent-encoding-invalid", "postgresql://u:p%zz@h:26257/db", true},
     {"query-missing-equals", "postgresql://h:26257/db?sslmode", true},
@@ -78,7 +80,8 @@ TEST_CASE("every parser diagnostic code has a case that produces it, with a posi
 TEST_CASE("the parser's codes in diagnostic_codes.hpp all have a case", "[diagnostics]") {
   // The generator's codes are tested with generate(); these are the parser's.
   const std::set<std::string> parser_codes{
-      "input-empty", "format-unknown", "command-line-no-connection-string", "uri-syntax", "percent-encoding-invalid",
+      "input-empty", "format-unknown", "command-line-no-connection-string", "command-line-argument-ignored",
+      "command-line-option-overridden", "uri-syntax", "percent-encoding-invalid",
       "query-missing-equals", "query-unencoded-equals", "query-plus-ambiguous", "jdbc-plus-is-space",
       "unexpected-spaces", "keyword-missing-equals", "unterminated-quote", "parameter-unknown", "parameter-repeated",
       "password-raw-at", "password-raw-colon", "password-raw-slash", "routing-id-conflict", "sslmode-unknown",
@@ -178,4 +181,76 @@ TEST_CASE("a flood of one problem is listed 20 times, then once as 'more like th
   const auto last = std::find_if(r.diagnostics.rbegin(), r.diagnostics.rend(),
                                  [](const auto& d) { return d.code == "query-missing-equals"; });
   CHECK(last->message.find("only the first 20 are listed") != std::string::npos);
+}
+
+// What psql 15 connects with for each command line, checked by running the
+// real psql against a local server (the user, host, port and database in its
+// error messages): options follow getopt, the first two arguments are the
+// database and the user unless -d or -U gave them, and a connection string's
+// own host, port and user win over -h, -p and -U.
+TEST_CASE("psql command lines are read the way psql reads them", "[parse]") {
+  struct Expected {
+    std::string text;
+    std::string user, host, port, database;
+    std::vector<std::string> codes;  // warnings beyond port-missing, in any order
+  };
+  const Expected cases[] = {
+      {R"(psql "postgresql://u@h:26257/db" -c "select 1")", "u", "h", "26257", "db", {}},
+      {R"(psql -U alice -h other -p 5 "postgresql://bob@h:26257/db")", "bob", "h", "26257", "db",
+       {"command-line-option-overridden", "command-line-option-overridden", "command-line-option-overridden"}},
+      {R"(psql -U alice "postgresql://h:26257/db")", "alice", "h", "26257", "db", {}},
+      {R"(psql -p 26257 "postgresql://u@h/db")", "u", "h", "26257", "db", {}},
+      {"psql -h localhost -p 26257 -d mydb alice", "alice", "localhost", "26257", "mydb", {}},
+      {"psql -Ualice -hlocalhost -p26257 mydb", "alice", "localhost", "26257", "mydb", {}},
+      {"psql -XqU alice -h localhost -p 26257 bank", "alice", "localhost", "26257", "bank", {}},
+      {"psql --username=alice --host localhost --port=26257 -- bank", "alice", "localhost", "26257", "bank", {}},
+      {R"(psql "postgresql://u@h:26257/db" posuser extra1 extra2)", "u", "h", "26257", "db",
+       {"command-line-option-overridden", "command-line-argument-ignored"}},
+      {R"(psql -d "host=h port=26257 user=u dbname=db" -U alice)", "u", "h", "26257", "db",
+       {"command-line-option-overridden"}},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    const auto r = crdb_connect::parse(c.text);
+    CHECK(r.wrapper == "psql");
+    CHECK(r.params.username == c.user);
+    CHECK(r.params.host == c.host);
+    CHECK(r.params.port == c.port);
+    CHECK(r.params.database == c.database);
+    std::vector<std::string> codes;
+    for (const auto& d : r.diagnostics) {
+      if (d.code == "port-missing") continue;
+      codes.push_back(d.code);
+      CHECK(d.offset >= 0);
+      CHECK(d.offset + d.length <= static_cast<long>(c.text.size()));
+    }
+    std::vector<std::string> expected = c.codes;
+    std::sort(codes.begin(), codes.end());
+    std::sort(expected.begin(), expected.end());
+    CHECK(codes == expected);
+  }
+}
+
+TEST_CASE("a psql option the connection string overrides is named at its own position", "[parse]") {
+  const std::string text = R"(psql -U alice "postgresql://bob@h:26257/db")";
+  const auto r = crdb_connect::parse(text);
+  const auto found = std::find_if(r.diagnostics.begin(), r.diagnostics.end(),
+                                  [](const auto& d) { return d.code == "command-line-option-overridden"; });
+  REQUIRE(found != r.diagnostics.end());
+  CHECK(found->field == "username");
+  CHECK(text.substr(static_cast<std::size_t>(found->offset), static_cast<std::size_t>(found->length)) == "alice");
+  CHECK(found->message.find("\"bob\"") != std::string::npos);
+}
+
+TEST_CASE("psql's ignored arguments are one diagnostic that spans them", "[parse]") {
+  const std::string text = R"(psql mydb alice extra1 'extra 2' extra3)";
+  const auto r = crdb_connect::parse(text);
+  const auto found = std::find_if(r.diagnostics.begin(), r.diagnostics.end(),
+                                  [](const auto& d) { return d.code == "command-line-argument-ignored"; });
+  REQUIRE(found != r.diagnostics.end());
+  CHECK(text.substr(static_cast<std::size_t>(found->offset), static_cast<std::size_t>(found->length)) ==
+        "extra1 'extra 2' extra3");
+  CHECK(found->message.find("3 arguments") != std::string::npos);
+  CHECK(r.params.username == "alice");
+  CHECK(r.params.database == "mydb");
 }

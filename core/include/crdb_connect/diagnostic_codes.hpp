@@ -50,10 +50,12 @@ inline constexpr std::array<DiagnosticCodeInfo, 33> kGenerateDiagnosticCodes{{
 }};
 
 // Codes parse() emits when reading a pasted connection string.
-inline constexpr std::array<DiagnosticCodeInfo, 22> kParseDiagnosticCodes{{
+inline constexpr std::array<DiagnosticCodeInfo, 24> kParseDiagnosticCodes{{
   {"input-empty", "there is nothing to parse"},
   {"format-unknown", "the text is not a URI, keyword/value string or known command line"},
   {"command-line-no-connection-string", "a cockroach sql or psql command line carries no connection string"},
+  {"command-line-argument-ignored", "psql ignores an argument after the database and user name"},
+  {"command-line-option-overridden", "a psql -h, -p or -U that the connection string given to psql overrides"},
   {"uri-syntax", "the URI breaks its grammar (IPv6 brackets, userinfo in a JDBC URL, jdbc:postgresql:/)"},
   {"percent-encoding-invalid", "a % is not followed by two hex digits"},
   {"query-missing-equals", "a URI query parameter has no '='"},
