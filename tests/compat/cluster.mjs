@@ -7,7 +7,7 @@ import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 
-const PG_BIN = "/usr/lib/postgresql/15/bin";
+export const PG_BIN = "/usr/lib/postgresql/15/bin";
 const PG_OS_USER = "postgres"; // the server refuses to run as root
 
 function run(cmd, args, opts = {}) {

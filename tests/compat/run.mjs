@@ -13,6 +13,7 @@ import { compileTypeScript, LANGUAGES, languageOf, ROOT, runLanguage } from "./l
 import { startProxy } from "./proxy.mjs";
 import { loadNpmGenerator } from "./npm-output.mjs";
 import { printReport } from "./report.mjs";
+import { checkPsqlCommandLines } from "./psql-command-lines.mjs";
 import { runSetupSteps } from "./setup-steps.mjs";
 import { checkSnippets } from "./snippet-checks.mjs";
 import { DEPLOYMENTS, VALUE_SETS } from "./values.mjs";
@@ -114,8 +115,10 @@ async function main() {
   const verdicts = cases.map((c) => evaluate(c, results.get(c.id), proxy.log));
   const setupGroups = await runSetupSteps({ cli, cluster, proxyPort: proxy.port, valueSets, trust, workDir,
     proxyLog: proxy.log, cases });
+  const psqlGroup = await checkPsqlCommandLines({ cluster, workDir });
   const snippetVerdicts = checkSnippets({ workDir, cases, tscErrors });
-  const summary = printReport({ cases, verdicts, snippetVerdicts, generations, extraVerdicts: setupGroups, seconds: (Date.now() - started) / 1000 });
+  const summary = printReport({ cases, verdicts, snippetVerdicts, generations, extraVerdicts: [...setupGroups, psqlGroup],
+    seconds: (Date.now() - started) / 1000 });
   if (summaryFile) fs.writeFileSync(summaryFile, JSON.stringify(summary, null, 2));
   return summary.failed === 0;
 }
