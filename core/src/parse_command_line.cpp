@@ -173,32 +173,100 @@ void no_connection_string(RawParse& out, std::string_view text, std::string_view
       static_cast<long>(text.size()));
 }
 
-void parse_cockroach_sql(const std::vector<Word>& words, std::string_view text, RawParse& out) {
-  const Word* url = nullptr;
-  Word inline_url;
-  for (std::size_t i = 1; i < words.size(); ++i) {
-    const std::string& t = words[i].text;
-    if (t == "sql" || t == "cockroach") continue;
-    if (t == "--url" && i + 1 < words.size()) {
-      url = &words[++i];
-    } else if (t.rfind("--url=", 0) == 0) {
-      inline_url = tail(words[i], 6);
-      url = &inline_url;
-    } else if (t.rfind("--", 0) == 0) {
-      const std::size_t eq = t.find('=');
-      if (eq != std::string::npos) {
-        const Word v = tail(words[i], eq + 1);
-        keep_flag(out, std::string_view(t).substr(0, eq), &v);
-      } else if (i + 1 < words.size() && words[i + 1].text.rfind("-", 0) != 0 && t != "--insecure") {
-        keep_flag(out, t, &words[i + 1]);
-        ++i;
-      } else {
-        keep_flag(out, t, nullptr);
-      }
+// A setting whose value is a whole word, positioned at the word (quotes included).
+Setting whole_word_setting(RawParse& out, std::string_view key, const Word& w) {
+  return make_setting(key, out.store->keep(w.text), w.start, w.origin.back() - w.start, true);
+}
+
+// A setting whose value is w.text[from, to), positioned at those characters.
+Setting part_setting(RawParse& out, std::string_view key, const Word& w, std::size_t from, std::size_t to) {
+  return make_setting(key, out.store->keep(std::string_view(w.text).substr(from, to - from)), w.origin[from],
+                      w.origin[to] - w.origin[from], true);
+}
+
+// cockroach sql --host takes host[:port], [IPv6]:port included.
+void take_cockroach_host(const Word& w, RawParse& out) {
+  const std::string_view v = w.text;
+  std::size_t host_from = 0;
+  std::size_t host_to = v.size();
+  std::size_t colon = v.find(':') == v.rfind(':') ? v.find(':') : std::string_view::npos;
+  if (!v.empty() && v.front() == '[') {
+    const std::size_t close = v.find(']');
+    if (close != std::string_view::npos) {
+      host_from = 1;
+      host_to = close;
+      colon = close + 1 < v.size() && v[close + 1] == ':' ? close + 1 : std::string_view::npos;
     }
+  } else if (colon != std::string_view::npos) {
+    host_to = colon;
   }
-  if (!url) return no_connection_string(out, text, "cockroach");
-  parse_word(*url, out);
+  out.settings.push_back(part_setting(out, "host", w, host_from, host_to));
+  if (colon != std::string_view::npos) out.settings.push_back(part_setting(out, "port", w, colon + 1, v.size()));
+}
+
+// cockroach sql connects with --url and the discrete flags --host
+// (host[:port]), --port/-p, --user/-u and --database/-d. CockroachDB combines
+// them "in the order it appears in the command line" (its Client Connection
+// Parameters page: `cockroach sql --url "postgres://root@servername:26257/"
+// --database mydb` connects to mydb), so each is read where it stands and a
+// later value wins. Other flags are kept as they are.
+std::string_view cockroach_keyword(std::string_view flag) {
+  if (flag == "--host") return "host";
+  if (flag == "--port" || flag == "-p") return "port";
+  if (flag == "--user" || flag == "-u") return "user";
+  if (flag == "--database" || flag == "-d") return "dbname";
+  return "";
+}
+
+// Flags of cockroach sql that take no value, so the next word is not theirs.
+bool is_cockroach_switch(std::string_view flag) {
+  return flag == "--insecure" || flag == "--echo-sql" || flag == "--safe-updates" || flag == "--read-only" ||
+         flag == "--embedded";
+}
+
+// Returns whether the flag says where to connect.
+bool take_cockroach_flag(std::string_view flag, const Word& value, RawParse& out) {
+  if (flag == "--url") {
+    parse_word(value, out);
+    return true;
+  }
+  const std::string_view keyword = cockroach_keyword(flag);
+  if (keyword.empty()) {
+    keep_flag(out, flag, &value);
+    return false;
+  }
+  if (keyword == "host") {
+    take_cockroach_host(value, out);
+  } else {
+    out.settings.push_back(whole_word_setting(out, keyword, value));
+  }
+  return true;
+}
+
+void parse_cockroach_sql(const std::vector<Word>& words, std::string_view text, RawParse& out) {
+  bool has_url = false;
+  bool connects = false;
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    const std::string_view t = words[i].text;
+    if (t == "sql" || t == "cockroach" || t.size() < 2 || t[0] != '-') continue;
+    const bool is_long = t[1] == '-';
+    const std::size_t eq = t.find('=');
+    bool takes = false;
+    if (is_long && eq != std::string_view::npos) {
+      takes = take_cockroach_flag(t.substr(0, eq), tail(words[i], eq + 1), out);
+      has_url = has_url || t.substr(0, eq) == "--url";
+    } else if (!is_long && t.size() > 2) {  // -dmydb or -d=mydb, as pflag reads a shorthand
+      takes = take_cockroach_flag(t.substr(0, 2), tail(words[i], t[2] == '=' ? 3 : 2), out);
+    } else if (i + 1 < words.size() && words[i + 1].text.rfind('-', 0) != 0 && !is_cockroach_switch(t)) {
+      takes = take_cockroach_flag(t, words[++i], out);
+      has_url = has_url || t == "--url";
+    } else {
+      keep_flag(out, t, nullptr);
+    }
+    connects = connects || takes;
+  }
+  if (!connects) return no_connection_string(out, text, "cockroach");
+  if (!has_url) out.format = "cockroach-sql-flags";
 }
 
 // psql [option...] [dbname [username]], read the way psql 15 reads it
@@ -243,8 +311,7 @@ void take_psql_option(std::string_view name, const Word& value, PsqlCommand& com
   const std::string_view keyword = psql_keyword(name);
   if (keyword.empty()) return keep_flag(out, name, &value);
   if (keyword != "dbname") {
-    command.options.push_back(make_setting(keyword, out.store->keep(value.text), value.start,
-                                           value.origin.back() - value.start, true));
+    command.options.push_back(whole_word_setting(out, keyword, value));
     return;
   }
   if (command.dbname && command.dbname->text != value.text) {
@@ -318,8 +385,7 @@ void parse_psql(const std::vector<Word>& words, std::string_view text, RawParse&
       continue;
     }
     has_user = true;
-    command.options.push_back(make_setting("user", out.store->keep(argument->text), argument->start,
-                                           argument->origin.back() - argument->start, true));
+    command.options.push_back(whole_word_setting(out, "user", *argument));
   }
   if (const std::size_t ignored = command.arguments.size() - taken; ignored > 0) {
     // One diagnostic for them all, spanning them: a pasted line can hold thousands.
@@ -335,8 +401,7 @@ void parse_psql(const std::vector<Word>& words, std::string_view text, RawParse&
 
   if (!dbname || !is_connection_string(dbname->text)) {
     if (dbname) {
-      command.options.push_back(make_setting("dbname", out.store->keep(dbname->text), dbname->start,
-                                             dbname->origin.back() - dbname->start, true));
+      command.options.push_back(whole_word_setting(out, "dbname", *dbname));
     }
     if (command.options.empty()) return no_connection_string(out, text, "psql");
     out.format = "psql-options";

@@ -254,3 +254,44 @@ TEST_CASE("psql's ignored arguments are one diagnostic that spans them", "[parse
   CHECK(r.params.username == "alice");
   CHECK(r.params.database == "mydb");
 }
+
+// cockroach sql combines --url and its discrete flags "in the order it appears
+// in the command line" (CockroachDB's Client Connection Parameters page, whose
+// example `--url "postgres://root@servername:26257/?sslmode=disable" --database
+// mydb` connects to mydb). The cockroach binary is not installable here, so
+// these follow that documentation.
+TEST_CASE("cockroach sql flags and --url are combined in command-line order", "[parse]") {
+  struct Expected {
+    std::string text;
+    std::string user, host, port, database, format;
+  };
+  const Expected cases[] = {
+      {R"(cockroach sql --url "postgres://root@servername:26257/?sslmode=disable" --database mydb)", "root",
+       "servername", "26257", "mydb", "postgresql-uri"},
+      {R"(cockroach sql -d mydb --url "postgres://root@servername:26257/db?sslmode=disable")", "root", "servername",
+       "26257", "db", "postgresql-uri"},
+      {R"(cockroach sql --url "postgresql://root@h:26257/db" --user=alice --host h2)", "alice", "h2", "26257", "db",
+       "postgresql-uri"},
+      {"cockroach sql --host=[::1]:26000 -u alice -dbank --insecure", "alice", "::1", "26000", "bank",
+       "cockroach-sql-flags"},
+      {R"(cockroach sql --certs-dir=certs --host=localhost:26257 -e "select 1")", "", "localhost", "26257", "",
+       "cockroach-sql-flags"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    const auto r = crdb_connect::parse(c.text);
+    CHECK(r.wrapper == "cockroach-sql");
+    CHECK(r.format == c.format);
+    CHECK(r.params.username == c.user);
+    CHECK(r.params.host == c.host);
+    CHECK(r.params.port == c.port);
+    CHECK(r.params.database == c.database);
+    for (const auto& d : r.diagnostics) {
+      CHECK(d.offset >= 0);
+      CHECK(d.offset + d.length <= static_cast<long>(c.text.size()));
+    }
+  }
+  const auto repeated = crdb_connect::parse(cases[1].text);
+  CHECK(std::any_of(repeated.diagnostics.begin(), repeated.diagnostics.end(),
+                    [](const auto& d) { return d.code == "parameter-repeated" && d.field == "database"; }));
+}
