@@ -3,21 +3,14 @@
 // DATABASE_URL="..." or export DATABASE_URL=..., or just surrounding quotes.
 // Words are split as a POSIX shell does (no expansion), and every byte of a
 // word remembers where it came from so diagnostics point into the original.
+// The psql and cockroach sql readers are parse_psql.cpp and
+// parse_cockroach_sql.cpp.
+#include "parse_command_line.hpp"
+
 #include <fmt/compile.h>
-
-#include <algorithm>
-#include <optional>
-
-#include "parse_internal.hpp"
 
 namespace crdb_connect::parsing {
 namespace {
-
-struct Word {
-  std::string text;
-  std::vector<long> origin;  // origin[i]: offset in the input of text[i]; one extra entry for the end
-  long start = 0;
-};
 
 void push(Word& w, char c, std::size_t from) {
   w.text += c;
@@ -111,18 +104,6 @@ void parse_bare(std::string_view text, RawParse& out) {
   }
 }
 
-// Parses a word's text and maps positions back to the input.
-void parse_word(const Word& w, RawParse& out) {
-  RawParse inner(*out.store);
-  // The word dies before the settings do: they point into the store's copy.
-  parse_bare(out.store->keep(w.text), inner);
-  remap(inner, w, 0);
-  out.format = inner.format;
-  out.jdbc = inner.jdbc;
-  for (auto& s : inner.settings) out.settings.push_back(std::move(s));
-  for (auto& d : inner.diagnostics) out.diagnostics.push_back(std::move(d));
-}
-
 std::string_view basename(std::string_view path) {
   std::size_t start = path.size();
   while (start > 0 && path[start - 1] != '/' && path[start - 1] != '\\') --start;
@@ -146,6 +127,19 @@ bool is_assignment(std::string_view word, std::size_t& eq) {
   return upper;
 }
 
+}  // namespace
+
+void parse_word(const Word& w, RawParse& out) {
+  RawParse inner(*out.store);
+  // The word dies before the settings do: they point into the store's copy.
+  parse_bare(out.store->keep(w.text), inner);
+  remap(inner, w, 0);
+  out.format = inner.format;
+  out.jdbc = inner.jdbc;
+  for (auto& s : inner.settings) out.settings.push_back(std::move(s));
+  for (auto& d : inner.diagnostics) out.diagnostics.push_back(std::move(d));
+}
+
 Word tail(const Word& w, std::size_t from) {
   Word t;
   t.text = w.text.substr(from);
@@ -154,7 +148,6 @@ Word tail(const Word& w, std::size_t from) {
   return t;
 }
 
-// A flag the command line carries besides the connection string is kept.
 void keep_flag(RawParse& out, std::string_view name, const Word* value) {
   Setting s;
   s.key = out.store->keep(name);
@@ -173,265 +166,14 @@ void no_connection_string(RawParse& out, std::string_view text, std::string_view
       static_cast<long>(text.size()));
 }
 
-// A setting whose value is a whole word, positioned at the word (quotes included).
 Setting whole_word_setting(RawParse& out, std::string_view key, const Word& w) {
   return make_setting(key, out.store->keep(w.text), w.start, w.origin.back() - w.start, true);
 }
 
-// A setting whose value is w.text[from, to), positioned at those characters.
 Setting part_setting(RawParse& out, std::string_view key, const Word& w, std::size_t from, std::size_t to) {
   return make_setting(key, out.store->keep(std::string_view(w.text).substr(from, to - from)), w.origin[from],
                       w.origin[to] - w.origin[from], true);
 }
-
-// cockroach sql --host takes host[:port], [IPv6]:port included.
-void take_cockroach_host(const Word& w, RawParse& out) {
-  const std::string_view v = w.text;
-  std::size_t host_from = 0;
-  std::size_t host_to = v.size();
-  std::size_t colon = v.find(':') == v.rfind(':') ? v.find(':') : std::string_view::npos;
-  if (!v.empty() && v.front() == '[') {
-    const std::size_t close = v.find(']');
-    if (close != std::string_view::npos) {
-      host_from = 1;
-      host_to = close;
-      colon = close + 1 < v.size() && v[close + 1] == ':' ? close + 1 : std::string_view::npos;
-    }
-  } else if (colon != std::string_view::npos) {
-    host_to = colon;
-  }
-  out.settings.push_back(part_setting(out, "host", w, host_from, host_to));
-  if (colon != std::string_view::npos) out.settings.push_back(part_setting(out, "port", w, colon + 1, v.size()));
-}
-
-// cockroach sql connects with --url and the discrete flags --host
-// (host[:port]), --port/-p, --user/-u and --database/-d. CockroachDB combines
-// them "in the order it appears in the command line" (its Client Connection
-// Parameters page: `cockroach sql --url "postgres://root@servername:26257/"
-// --database mydb` connects to mydb), so each is read where it stands and a
-// later value wins. Other flags are kept as they are.
-std::string_view cockroach_keyword(std::string_view flag) {
-  if (flag == "--host") return "host";
-  if (flag == "--port" || flag == "-p") return "port";
-  if (flag == "--user" || flag == "-u") return "user";
-  if (flag == "--database" || flag == "-d") return "dbname";
-  return "";
-}
-
-// Flags of cockroach sql that take no value, so the next word is not theirs.
-bool is_cockroach_switch(std::string_view flag) {
-  return flag == "--insecure" || flag == "--echo-sql" || flag == "--safe-updates" || flag == "--read-only" ||
-         flag == "--embedded";
-}
-
-// Returns whether the flag says where to connect.
-bool take_cockroach_flag(std::string_view flag, const Word& value, RawParse& out) {
-  if (flag == "--url") {
-    parse_word(value, out);
-    return true;
-  }
-  const std::string_view keyword = cockroach_keyword(flag);
-  if (keyword.empty()) {
-    keep_flag(out, flag, &value);
-    return false;
-  }
-  if (keyword == "host") {
-    take_cockroach_host(value, out);
-  } else {
-    out.settings.push_back(whole_word_setting(out, keyword, value));
-  }
-  return true;
-}
-
-void parse_cockroach_sql(const std::vector<Word>& words, std::string_view text, RawParse& out) {
-  bool has_url = false;
-  bool connects = false;
-  for (std::size_t i = 1; i < words.size(); ++i) {
-    const std::string_view t = words[i].text;
-    if (t == "sql" || t == "cockroach" || t.size() < 2 || t[0] != '-') continue;
-    const bool is_long = t[1] == '-';
-    const std::size_t eq = t.find('=');
-    bool takes = false;
-    if (is_long && eq != std::string_view::npos) {
-      takes = take_cockroach_flag(t.substr(0, eq), tail(words[i], eq + 1), out);
-      has_url = has_url || t.substr(0, eq) == "--url";
-    } else if (!is_long && t.size() > 2) {  // -dmydb or -d=mydb, as pflag reads a shorthand
-      takes = take_cockroach_flag(t.substr(0, 2), tail(words[i], t[2] == '=' ? 3 : 2), out);
-    } else if (i + 1 < words.size() && words[i + 1].text.rfind('-', 0) != 0 && !is_cockroach_switch(t)) {
-      takes = take_cockroach_flag(t, words[++i], out);
-      has_url = has_url || t == "--url";
-    } else {
-      keep_flag(out, t, nullptr);
-    }
-    connects = connects || takes;
-  }
-  if (!connects) return no_connection_string(out, text, "cockroach");
-  if (!has_url) out.format = "cockroach-sql-flags";
-}
-
-// psql [option...] [dbname [username]], read the way psql 15 reads it
-// (each rule below was checked against the real psql):
-//  - options follow getopt: short ones may be bundled and take their value
-//    attached or as the next word (-XU alice, -Ualice); long ones as
-//    --name=value or --name value. -h, -p, -U and -d set host, port, user
-//    and dbname; a value-taking option psql has for other things (-c, -f,
-//    -v, ...) keeps its value, so `-c "select 1"` is never read as a user;
-//  - the first other argument is the database unless -d gave one, the next
-//    the user unless -U gave one; psql ignores any further argument;
-//  - psql hands libpq host, port and user before dbname, and a dbname that
-//    is a connection string is expanded in its place, so that string's own
-//    host, port and user win over -h, -p and -U:
-//    psql -U alice "postgresql://bob@h/db" connects as bob.
-constexpr std::string_view kShortOptionsWithValue = "cdfFhLopPRTUv";
-
-bool long_option_takes_value(std::string_view name) {
-  static constexpr std::string_view kNames[] = {"command", "dbname", "file", "field-separator", "host", "log-file",
-                                                "output", "port", "pset", "record-separator", "table-attr",
-                                                "username", "set", "variable"};
-  return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
-}
-
-// The libpq keyword a psql option sets, or "" for psql's other options.
-std::string_view psql_keyword(std::string_view option) {
-  if (option == "-h" || option == "--host") return "host";
-  if (option == "-p" || option == "--port") return "port";
-  if (option == "-U" || option == "--username") return "user";
-  if (option == "-d" || option == "--dbname") return "dbname";
-  return "";
-}
-
-struct PsqlCommand {
-  std::vector<Setting> options;  // host, port and user from -h, -p and -U, in the order given
-  std::optional<Word> dbname;    // the last -d
-  std::vector<const Word*> arguments;
-};
-
-// Records option `name` (as written, "-U" or "--username") with its value.
-void take_psql_option(std::string_view name, const Word& value, PsqlCommand& command, RawParse& out) {
-  const std::string_view keyword = psql_keyword(name);
-  if (keyword.empty()) return keep_flag(out, name, &value);
-  if (keyword != "dbname") {
-    command.options.push_back(whole_word_setting(out, keyword, value));
-    return;
-  }
-  if (command.dbname && command.dbname->text != value.text) {
-    add(out.diagnostics, Severity::warning, "parameter-repeated", "database",
-        "-d is given more than once; psql uses the last one.", value.start, value.origin.back() - value.start);
-  }
-  command.dbname = value;
-}
-
-PsqlCommand read_psql_words(const std::vector<Word>& words, RawParse& out) {
-  PsqlCommand command;
-  bool options_ended = false;  // after "--" every word is an argument, as getopt has it
-  for (std::size_t i = 1; i < words.size(); ++i) {
-    const std::string_view t = words[i].text;
-    if (options_ended || t.size() < 2 || t[0] != '-') {
-      command.arguments.push_back(&words[i]);
-      continue;
-    }
-    if (t == "--") {
-      options_ended = true;
-      continue;
-    }
-    if (t.substr(0, 2) == "--") {
-      const std::size_t eq = t.find('=');
-      const std::string_view name = t.substr(0, eq);
-      if (!long_option_takes_value(name.substr(2))) {
-        keep_flag(out, t, nullptr);
-      } else if (eq != std::string_view::npos) {
-        take_psql_option(name, tail(words[i], eq + 1), command, out);
-      } else if (i + 1 < words.size()) {
-        take_psql_option(name, words[++i], command, out);
-      } else {
-        keep_flag(out, t, nullptr);
-      }
-      continue;
-    }
-    // Bundled short options end at the first one that takes a value.
-    std::size_t at = 1;
-    while (at < t.size() && kShortOptionsWithValue.find(t[at]) == std::string_view::npos) ++at;
-    if (at == t.size()) {
-      keep_flag(out, t, nullptr);
-      continue;
-    }
-    const char option[] = {'-', t[at]};
-    const std::string_view name(option, 2);
-    if (at + 1 < t.size()) {
-      take_psql_option(name, tail(words[i], at + 1), command, out);
-    } else if (i + 1 < words.size()) {
-      take_psql_option(name, words[++i], command, out);
-    } else {
-      keep_flag(out, t, nullptr);
-    }
-  }
-  return command;
-}
-
-bool is_connection_string(std::string_view text) {
-  return uri_prefix_length(text) > 0 || text.find('=') != std::string_view::npos;
-}
-
-void parse_psql(const std::vector<Word>& words, std::string_view text, RawParse& out) {
-  PsqlCommand command = read_psql_words(words, out);
-  const Word* dbname = command.dbname ? &*command.dbname : nullptr;
-  bool has_user = std::any_of(command.options.begin(), command.options.end(),
-                              [](const Setting& s) { return s.key == "user"; });
-  std::size_t taken = 0;
-  for (; taken < command.arguments.size() && (!dbname || !has_user); ++taken) {
-    const Word* argument = command.arguments[taken];
-    if (!dbname) {
-      dbname = argument;
-      continue;
-    }
-    has_user = true;
-    command.options.push_back(whole_word_setting(out, "user", *argument));
-  }
-  if (const std::size_t ignored = command.arguments.size() - taken; ignored > 0) {
-    // One diagnostic for them all, spanning them: a pasted line can hold thousands.
-    const Word& first = *command.arguments[taken];
-    const Word& last = *command.arguments.back();
-    add(out.diagnostics, Severity::warning, "command-line-argument-ignored", "",
-        ignored == 1 ? fmt::format(FMT_COMPILE("psql ignores \"{}\": after the database and the user name it "
-                                               "takes no further argument."), first.text)
-                     : fmt::format(FMT_COMPILE("psql ignores the {} arguments from \"{}\" on: after the database "
-                                               "and the user name it takes no further argument."), ignored, first.text),
-        first.start, last.origin.back() - first.start);
-  }
-
-  if (!dbname || !is_connection_string(dbname->text)) {
-    if (dbname) {
-      command.options.push_back(whole_word_setting(out, "dbname", *dbname));
-    }
-    if (command.options.empty()) return no_connection_string(out, text, "psql");
-    out.format = "psql-options";
-    for (auto& s : command.options) out.settings.push_back(std::move(s));
-    return;
-  }
-  // The connection string's own host, port and user replace the options'.
-  RawParse string_settings(*out.store);
-  parse_word(*dbname, string_settings);
-  out.format = string_settings.format;
-  out.jdbc = string_settings.jdbc;
-  for (auto& option : command.options) {
-    // The string's last value for the key is the one libpq keeps.
-    const auto replaced = std::find_if(string_settings.settings.rbegin(), string_settings.settings.rend(),
-                                       [&](const Setting& s) { return s.key == option.key; });
-    if (replaced == string_settings.settings.rend()) {
-      out.settings.push_back(std::move(option));
-      continue;
-    }
-    add(out.diagnostics, Severity::warning, "command-line-option-overridden", field_for_key(option.key),
-        fmt::format(FMT_COMPILE("psql uses the connection string's {} \"{}\", not \"{}\" from the command line: "
-                                "psql reads the connection string last."),
-                    option.key, replaced->value, option.value),
-        option.offset, option.length);
-  }
-  for (auto& s : string_settings.settings) out.settings.push_back(std::move(s));
-  for (auto& d : string_settings.diagnostics) out.diagnostics.push_back(std::move(d));
-}
-
-}  // namespace
 
 void parse_any(std::string_view text, RawParse& out, std::string& wrapper) {
   std::size_t begin = 0;
