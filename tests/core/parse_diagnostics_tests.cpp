@@ -274,8 +274,8 @@ TEST_CASE("cockroach sql flags and --url are combined in command-line order", "[
        "postgresql-uri"},
       {"cockroach sql --host=[::1]:26000 -u alice -dbank --insecure", "alice", "::1", "26000", "bank",
        "cockroach-sql-flags"},
-      {R"(cockroach sql --certs-dir=certs --host=localhost:26257 -e "select 1")", "", "localhost", "26257", "",
-       "cockroach-sql-flags"},
+      {R"(cockroach sql --url "postgresql://root@h:26257/db?sslmode=disable" --certs-dir=certs -e "select 1")", "root",
+       "h", "26257", "db", "postgresql-uri"},
   };
   for (const auto& c : cases) {
     INFO(c.text);
@@ -294,4 +294,55 @@ TEST_CASE("cockroach sql flags and --url are combined in command-line order", "[
   const auto repeated = crdb_connect::parse(cases[1].text);
   CHECK(std::any_of(repeated.diagnostics.begin(), repeated.diagnostics.end(),
                     [](const auto& d) { return d.code == "parameter-repeated" && d.field == "database"; }));
+}
+
+TEST_CASE("cockroach sql --certs-dir gives the files cockroach picks from the folder", "[parse]") {
+  // The documented way to reach a secure self-hosted cluster: the user is root
+  // unless --user says otherwise, and the files are named after the user.
+  const auto root = crdb_connect::parse("cockroach sql --certs-dir=certs --host=localhost:26257");
+  CHECK(root.ok);
+  CHECK(root.format == "cockroach-sql-flags");
+  CHECK(root.params.deployment == "self-hosted");
+  CHECK(root.params.username == "root");
+  CHECK(root.params.host == "localhost");
+  CHECK(root.params.port == "26257");
+  CHECK(root.params.root_cert == "certs/ca.crt");
+  CHECK(root.params.client_cert == "certs/client.root.crt");
+  CHECK(root.params.client_key == "certs/client.root.key");
+
+  const std::string text = "cockroach sql --certs-dir '/home/max/my certs/' --user=maxroach --host=db.example.com -d bank";
+  const auto max = crdb_connect::parse(text);
+  CHECK(max.params.username == "maxroach");
+  CHECK(max.params.database == "bank");
+  CHECK(max.params.root_cert == "/home/max/my certs/ca.crt");
+  CHECK(max.params.client_cert == "/home/max/my certs/client.maxroach.crt");
+  CHECK(max.params.client_key == "/home/max/my certs/client.maxroach.key");
+  CHECK(max.params.port == "26257");  // cockroach's default, said by port-missing
+  REQUIRE(max.extra_params.size() == 1);
+  CHECK(max.extra_params[0] == std::pair<std::string, std::string>{"sslmode", "verify-full"});
+
+  // With --url the URL names the files; with --insecure there are none.
+  for (const std::string& kept : {std::string(R"(cockroach sql --url "postgresql://root@h:26257/db" --certs-dir=certs)"),
+                                  std::string("cockroach sql --certs-dir=certs --host=h --insecure")}) {
+    INFO(kept);
+    const auto r = crdb_connect::parse(kept);
+    CHECK(r.params.root_cert.empty());
+    CHECK(std::any_of(r.extra_params.begin(), r.extra_params.end(),
+                      [](const auto& p) { return p.first == "--certs-dir" && p.second == "certs"; }));
+  }
+}
+
+TEST_CASE("a cockroach sql line of flags takes cockroach's defaults for what it leaves out", "[parse]") {
+  const std::string text = "cockroach sql --host=db.example.com --insecure";
+  const auto r = crdb_connect::parse(text);
+  CHECK(r.params.username == "root");
+  CHECK(r.params.host == "db.example.com");
+  CHECK(r.params.port == "26257");
+  const auto port = std::find_if(r.diagnostics.begin(), r.diagnostics.end(),
+                                 [](const auto& d) { return d.code == "port-missing"; });
+  REQUIRE(port != r.diagnostics.end());
+  CHECK(port->message.find("26257") != std::string::npos);
+  CHECK(text.substr(static_cast<std::size_t>(port->offset), static_cast<std::size_t>(port->length)) == "db.example.com");
+  // A URL is read as drivers read it: no port is libpq's 5432, which port-missing says.
+  CHECK(crdb_connect::parse(R"(cockroach sql --url "postgresql://root@h/db")").params.port == "5432");
 }
