@@ -6,7 +6,6 @@
 // each is read where it stands and a later value wins. With discrete flags,
 // what a line leaves out takes cockroach's defaults, and --certs-dir gives the
 // certificate files. Other flags are kept as they are.
-#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -77,12 +76,6 @@ void take_cockroach_flag(std::string_view flag, const Word& value, CockroachLine
   } else {
     out.settings.push_back(whole_word_setting(out, keyword, value));
   }
-}
-
-const Setting* last_setting(const RawParse& out, std::string_view key) {
-  const auto found = std::find_if(out.settings.rbegin(), out.settings.rend(),
-                                  [&](const Setting& s) { return s.key == key; });
-  return found == out.settings.rend() ? nullptr : &*found;
 }
 
 // What cockroach sql's flags default to when a line leaves them out: user

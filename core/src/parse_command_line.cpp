@@ -9,6 +9,8 @@
 
 #include <fmt/compile.h>
 
+#include <algorithm>
+
 namespace crdb_connect::parsing {
 namespace {
 
@@ -93,7 +95,7 @@ void shift(RawParse& raw, long base) {
 void parse_bare(std::string_view text, RawParse& out) {
   if (const std::size_t prefix = uri_prefix_length(text); prefix > 0) {
     parse_uri(text, prefix, out);
-  } else if (text.find('=') != std::string_view::npos) {
+  } else if (is_connection_string(text)) {
     parse_keyword_value(text, out);
   } else {
     add(out.diagnostics, Severity::error, "format-unknown", "",
@@ -128,6 +130,16 @@ bool is_assignment(std::string_view word, std::size_t& eq) {
 }
 
 }  // namespace
+
+bool is_connection_string(std::string_view text) {
+  return uri_prefix_length(text) > 0 || text.find('=') != std::string_view::npos;
+}
+
+const Setting* last_setting(const RawParse& raw, std::string_view key) {
+  const auto found = std::find_if(raw.settings.rbegin(), raw.settings.rend(),
+                                  [&](const Setting& s) { return s.key == key; });
+  return found == raw.settings.rend() ? nullptr : &*found;
+}
 
 void parse_word(const Word& w, RawParse& out) {
   RawParse inner(*out.store);

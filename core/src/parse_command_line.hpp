@@ -26,6 +26,13 @@ Word tail(const Word& w, std::size_t from);
 // Parses a word's text as a bare connection string and maps positions back to the input.
 void parse_word(const Word& w, RawParse& out);
 
+// Whether parse_word() reads the text as a connection string: a URI, or
+// libpq key=value pairs (it has an '=').
+bool is_connection_string(std::string_view text);
+
+// The last setting with that key (the one libpq keeps), or nullptr.
+const Setting* last_setting(const RawParse& raw, std::string_view key);
+
 // A flag the command line carries besides the connection string is kept.
 void keep_flag(RawParse& out, std::string_view name, const Word* value);
 

@@ -110,10 +110,6 @@ PsqlCommand read_psql_words(const std::vector<Word>& words, RawParse& out) {
   return command;
 }
 
-bool is_connection_string(std::string_view text) {
-  return uri_prefix_length(text) > 0 || text.find('=') != std::string_view::npos;
-}
-
 }  // namespace
 
 void parse_psql(const std::vector<Word>& words, std::string_view text, RawParse& out) {
@@ -158,10 +154,8 @@ void parse_psql(const std::vector<Word>& words, std::string_view text, RawParse&
   out.format = string_settings.format;
   out.jdbc = string_settings.jdbc;
   for (auto& option : command.options) {
-    // The string's last value for the key is the one libpq keeps.
-    const auto replaced = std::find_if(string_settings.settings.rbegin(), string_settings.settings.rend(),
-                                       [&](const Setting& s) { return s.key == option.key; });
-    if (replaced == string_settings.settings.rend()) {
+    const Setting* replaced = last_setting(string_settings, option.key);
+    if (!replaced) {
       out.settings.push_back(std::move(option));
       continue;
     }
